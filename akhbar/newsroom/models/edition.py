@@ -1,0 +1,44 @@
+"""An edition: the home page of the site in one language (Urdu first)."""
+
+from __future__ import annotations
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+NUMERAL_CHOICES = [("ascii", "0–9"), ("urdu", "۰–۹"), ("arabic", "٠–٩")]
+
+
+class EditionPage(Page):
+    """Home of one language edition; its sections and stories live below it.
+
+    The edition's language is its Wagtail locale, so translations of a story in other
+    editions are linked by Wagtail's translation key.
+    """
+
+    tagline = models.CharField(max_length=255, blank=True)
+    numerals = models.CharField(
+        max_length=8,
+        choices=NUMERAL_CHOICES,
+        default="ascii",
+        help_text="Digits used for dates, reading time and counts on this edition's pages.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("numerals")]
+    subpage_types = ["newsroom.SectionPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = "edition"
+
+    @property
+    def language(self) -> str:
+        return self.locale.language_code
+
+    def get_context(self, request, *args, **kwargs):
+        from akhbar.newsroom.front import edition_front
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(edition_front(self))
+        return context

@@ -1,0 +1,33 @@
+"""The grown-up size: secrets and hosts required, Redis when REDIS_URL is set, secure cookies."""
+
+from akhbar.settings.base import *  # noqa: F403
+from akhbar.settings.env import ConfigError, env_bool, env_list, env_str
+
+SECRET_KEY = env_str("AKHBAR_SECRET_KEY")
+if len(SECRET_KEY) < 50:
+    raise ConfigError("AKHBAR_SECRET_KEY must be set to at least 50 random characters")
+ALLOWED_HOSTS = env_list("AKHBAR_ALLOWED_HOSTS", [])
+if not ALLOWED_HOSTS:
+    raise ConfigError("AKHBAR_ALLOWED_HOSTS must name the hosts this site answers for")
+DEBUG = False
+
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A stopped Redis must mean cache misses, not 500s.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+SECURE_SSL_REDIRECT = env_bool("AKHBAR_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
