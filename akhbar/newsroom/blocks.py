@@ -33,7 +33,9 @@ class InlineImageBlock(blocks.StructBlock):
 class ArticleBodyBlock(blocks.StreamBlock):
     """An article body, in reading order."""
 
-    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, template="newsroom/blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES, template="newsroom/blocks/paragraph.html"
+    )
     subhead = blocks.CharBlock(icon="title", template="newsroom/blocks/subhead.html")
     quote = QuoteBlock()
     image = InlineImageBlock()

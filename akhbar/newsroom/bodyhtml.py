@@ -15,12 +15,39 @@ import nh3
 from lxml import html as lxml_html
 
 ALLOWED_TAGS = {
-    "p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li",
-    "h2", "h3", "h4", "h5", "h6", "blockquote", "cite", "q", "sub", "sup",
+    "p",
+    "br",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "cite",
+    "q",
+    "sub",
+    "sup",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-INLINE = {"b": "b", "strong": "b", "i": "i", "em": "i", "a": "a", "br": "br", "sub": "sub", "sup": "sup"}
+INLINE = {
+    "b": "b",
+    "strong": "b",
+    "i": "i",
+    "em": "i",
+    "a": "a",
+    "br": "br",
+    "sub": "sub",
+    "sup": "sup",
+}
 MAX_BODY_CHARS = 2_000_000
 
 
@@ -78,9 +105,13 @@ def stream_from_html(fragment: str) -> list[dict]:
                     cite.drop_tree()
                 text = " ".join(el.text_content().split())
                 if text:
-                    blocks.append({"type": "quote", "value": {"text": text, "attribution": attribution}})
+                    blocks.append(
+                        {"type": "quote", "value": {"text": text, "attribution": attribution}}
+                    )
             elif tag in {"ul", "ol"}:
-                items = "".join(f"<li>{_children_html(li).strip()}</li>" for li in el if li.tag == "li")
+                items = "".join(
+                    f"<li>{_children_html(li).strip()}</li>" for li in el if li.tag == "li"
+                )
                 if items:
                     blocks.append({"type": "paragraph", "value": f"<{tag}>{items}</{tag}>"})
             elif _plain(el.text_content()):
@@ -94,7 +125,9 @@ def stream_from_html(fragment: str) -> list[dict]:
 def _children_html(el) -> str:
     parts = [html.escape(el.text or "")]
     for child in el:
-        parts.append(_inline_html(child) if child.tag in INLINE else html.escape(child.text_content()))
+        parts.append(
+            _inline_html(child) if child.tag in INLINE else html.escape(child.text_content())
+        )
         parts.append(html.escape(child.tail or ""))
     return "".join(parts)
 

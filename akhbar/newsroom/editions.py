@@ -48,7 +48,9 @@ def ensure_edition(language: str = "ur") -> EditionPage:
             _make_default_site(edition)
         for name, slug, code, order in DEFAULT_SECTIONS.get(language, []):
             if not SectionPage.objects.child_of(edition).filter(slug=slug).exists():
-                section = SectionPage(title=name, slug=slug, iptc_code=code, order=order, locale=locale)
+                section = SectionPage(
+                    title=name, slug=slug, iptc_code=code, order=order, locale=locale
+                )
                 edition.add_child(instance=section)
                 section.save_revision().publish()
     return edition
@@ -58,8 +60,13 @@ def _make_default_site(edition: EditionPage) -> None:
     """Point the default site at the Urdu edition and drop Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=edition, is_default_site=True,
-                            site_name=edition.title)
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=edition,
+            is_default_site=True,
+            site_name=edition.title,
+        )
     elif site.root_page_id != edition.pk:
         old = site.root_page
         site.root_page = edition

@@ -2,11 +2,20 @@
 
 Kept apart from the models so the templates get plain values (date label, reading-time
 label) computed once per request in the edition's language and numerals.
+
+Feature apps add to a page without the newsroom importing them, through two Wagtail hooks
+registered in their `wagtail_hooks.py`:
+
+- `akhbar_article_context(article, context) -> dict | None`: e.g. Discover replaces
+  `discover`, Listen sets `listen` ({"template": ..., ...}).
+- `akhbar_page_context(page, context) -> dict | None`: every reader page (edition, section,
+  article); e.g. distribution appends safe HTML to `head_tags` (JSON-LD, Open Graph).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from wagtail import hooks
 
 from akhbar.newsroom.models.article import ArticlePage
 from akhbar.newsroom.models.edition import EditionPage
@@ -15,6 +24,17 @@ from akhbar.text import format_date, reading_time_label, to_numerals
 
 DISCOVER_SIZE = 15
 RAIL_SIZE = 4
+
+
+def apply_hooks(page, context: dict, *names: str) -> dict:
+    """Let feature apps add to (or replace parts of) a page's context, in hook order."""
+    context.setdefault("head_tags", [])
+    for name in names:
+        for fn in hooks.get_hooks(name):
+            extra = fn(page, context)
+            if extra:
+                context.update(extra)
+    return context
 
 
 def edition_of(page) -> EditionPage | None:
@@ -31,7 +51,9 @@ def date_label(when, language: str, numerals: str) -> str:
     return format_date(when, language=language, numerals=numerals, tz=settings.TIME_ZONE)
 
 
-def newest_stories(edition: EditionPage, exclude: list[int] | None = None, limit: int = DISCOVER_SIZE):
+def newest_stories(
+    edition: EditionPage, exclude: list[int] | None = None, limit: int = DISCOVER_SIZE
+):
     """Live stories of an edition, newest first; the fallback Discover list."""
     qs = ArticlePage.objects.live().public().descendant_of(edition).newest_first().for_listing()
     if exclude:
@@ -82,7 +104,9 @@ def edition_front(edition: EditionPage) -> dict:
     rails = []
     for section in nav:
         stories = [
-            s for s in section.stories().for_listing()[: RAIL_SIZE + len(shown)] if s.pk not in shown
+            s
+            for s in section.stories().for_listing()[: RAIL_SIZE + len(shown)]
+            if s.pk not in shown
         ][:RAIL_SIZE]
         if stories:
             rails.append((section, decorate(stories, language, numerals)))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PARTS = [
     ".story__section",
@@ -48,7 +51,9 @@ def test_article_in_chromium(browser, live_server, story, artifacts, width):
         f => f.family.replace(/"/g, '') === 'Noto Nastaliq Urdu' && f.status === 'loaded')""")
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    caption_dir = page.locator(".story__caption [lang=en]").evaluate("e => getComputedStyle(e).direction")
+    caption_dir = page.locator(".story__caption [lang=en]").evaluate(
+        "e => getComputedStyle(e).direction"
+    )
     assert caption_dir == "ltr"
     assert all(url.startswith(live_server.url) for url in requests), "a request left the site"
     page.screenshot(path=str(artifacts / f"article-{width}.png"), full_page=True)

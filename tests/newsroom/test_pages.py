@@ -42,9 +42,15 @@ class Text(HTMLParser):
         return " ".join(" ".join(self.parts).split())
 
 
-def add_story(section: SectionPage, headline: str, days_ago: float, live: bool = True) -> ArticlePage:
-    page = ArticlePage(headline=headline, standfirst="خلاصہ", live=False,
-                       body=[("paragraph", "<p>کچھ متن یہاں ہے۔</p>")])
+def add_story(
+    section: SectionPage, headline: str, days_ago: float, live: bool = True
+) -> ArticlePage:
+    page = ArticlePage(
+        headline=headline,
+        standfirst="خلاصہ",
+        live=False,
+        body=[("paragraph", "<p>کچھ متن یہاں ہے۔</p>")],
+    )
     section.add_child(instance=page)
     page.first_published_at = timezone.now() - timedelta(days=days_ago)
     page.save()
@@ -58,7 +64,7 @@ def test_article_parts_in_seed_order(client, story):
     assert response.status_code == 200
     html = response.content.decode()
     assert re.search(r'<html lang="ur" dir="rtl">', html)
-    text = Text(html[html.index("<article"):]).text
+    text = Text(html[html.index("<article") :]).text
     image = story.lead_image
     parts = [
         "ماحولیات",
@@ -78,7 +84,11 @@ def test_article_parts_in_seed_order(client, story):
     assert positions == sorted(positions)
     assert f'alt="{image.alt_text}"' in html
     # The English caption is isolated as left-to-right English inside the Urdu page.
-    assert re.search(r'<span lang="en" dir="ltr">The new desalination plant[^<]*/ <span class="story__credit">AFP', html)
+    assert re.search(
+        r'<span lang="en" dir="ltr">The new desalination plant[^<]*'
+        r'/ <span class="story__credit">AFP',
+        html,
+    )
     assert '<time datetime="2025-04-10T09:30:00+05:00">10 اپریل 2025</time>' in html
     assert "<article" in html and "<figure" in html and "<figcaption" in html
 
@@ -89,7 +99,7 @@ def test_discover_lists_up_to_15_other_live_stories_newest_first(client, story):
         add_story(section, f"خبر نمبر {n}", days_ago=n + 1)
     draft = add_story(section, "ابھی مسودہ ہے", days_ago=0.5, live=False)
     html = client.get(story.url).content.decode()
-    discover = html[html.index("دریافت کیجیے"):]
+    discover = html[html.index("دریافت کیجیے") :]
     headlines = re.findall(r'card__headline"><a href="[^"]+">([^<]+)</a>', discover)
     assert len(headlines) == 15
     assert story.headline not in headlines

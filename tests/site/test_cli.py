@@ -19,10 +19,13 @@ AKHBAR = Path(sys.executable).parent / "akhbar"
 
 
 def run(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
+    }
     env["AKHBAR_HOME"] = str(home)
-    return subprocess.run([str(AKHBAR), *args], env=env, capture_output=True, text=True, timeout=300,
-                          check=check)
+    return subprocess.run(
+        [str(AKHBAR), *args], env=env, capture_output=True, text=True, timeout=300, check=check
+    )
 
 
 def free_port() -> int:
@@ -55,10 +58,17 @@ def test_init_import_serve(tmp_path, wire_dir):
     story = next(x for x in lines if x.get("uri", "").endswith("gwadar-desalination"))
 
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
+    }
     env["AKHBAR_HOME"] = str(home)
-    server = subprocess.Popen([str(AKHBAR), "serve", "--port", str(port), "--workers", "1"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        [str(AKHBAR), "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):

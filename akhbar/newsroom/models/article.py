@@ -44,13 +44,33 @@ class ArticleQuerySet(PageQuerySet):
     def for_listing(self) -> ArticleQuerySet:
         """What a list of stories shows: headline, date, section, picture, reading time."""
         return self.select_related("section", "lead_image").only(
-            "id", "path", "depth", "url_path", "slug", "title", "headline", "standfirst",
-            "first_published_at", "reading_minutes", "locale_id", "live",
-            "section__id", "section__title", "section__url_path", "section__slug",
-            "section__path", "section__depth",
-            "lead_image__id", "lead_image__file", "lead_image__width", "lead_image__height",
-            "lead_image__alt_text", "lead_image__title", "lead_image__focal_point_x",
-            "lead_image__focal_point_y", "lead_image__focal_point_width",
+            "id",
+            "path",
+            "depth",
+            "url_path",
+            "slug",
+            "title",
+            "headline",
+            "standfirst",
+            "first_published_at",
+            "reading_minutes",
+            "locale_id",
+            "live",
+            "section__id",
+            "section__title",
+            "section__url_path",
+            "section__slug",
+            "section__path",
+            "section__depth",
+            "lead_image__id",
+            "lead_image__file",
+            "lead_image__width",
+            "lead_image__height",
+            "lead_image__alt_text",
+            "lead_image__title",
+            "lead_image__focal_point_x",
+            "lead_image__focal_point_y",
+            "lead_image__focal_point_width",
             "lead_image__focal_point_height",
         )
 
@@ -78,14 +98,21 @@ class ArticlePage(Page):
     )
     body = StreamField(ArticleBodyBlock(), blank=True)
     section = models.ForeignKey(
-        "newsroom.SectionPage", null=True, on_delete=models.SET_NULL, editable=False,
+        "newsroom.SectionPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        editable=False,
         related_name="+",
     )
     agencies = ParentalManyToManyField("newsroom.Agency", blank=True, related_name="articles")
     authors = ParentalManyToManyField("newsroom.Author", blank=True, related_name="articles")
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
     uri = models.CharField(
-        max_length=500, null=True, blank=True, unique=True, editable=False,
+        max_length=500,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
         help_text="The ninjs/NewsML uri this story was imported from.",
     )
     updated_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -171,7 +198,9 @@ class ArticlePage(Page):
     def _free_slug(self, parent: Page) -> str:
         base = slugify_headline(self.headline or self.title, max_length=SLUG_BASE_MAX)
         taken = set(
-            parent.get_children().exclude(pk=self.pk).filter(slug__startswith=base)
+            parent.get_children()
+            .exclude(pk=self.pk)
+            .filter(slug__startswith=base)
             .values_list("slug", flat=True)
         )
         candidate, n = base, 1
@@ -191,11 +220,11 @@ class ArticlePage(Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from akhbar.newsroom.front import article_parts
+        from akhbar.newsroom.front import apply_hooks, article_parts
 
         context = super().get_context(request, *args, **kwargs)
         context.update(article_parts(self))
-        return context
+        return apply_hooks(self, context, "akhbar_article_context", "akhbar_page_context")
 
 
 def _cut(text: str, limit: int) -> str:

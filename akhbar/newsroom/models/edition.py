@@ -37,8 +37,8 @@ class EditionPage(Page):
         return self.locale.language_code
 
     def get_context(self, request, *args, **kwargs):
-        from akhbar.newsroom.front import edition_front
+        from akhbar.newsroom.front import apply_hooks, edition_front
 
         context = super().get_context(request, *args, **kwargs)
         context.update(edition_front(self))
-        return context
+        return apply_hooks(self, context, "akhbar_page_context")

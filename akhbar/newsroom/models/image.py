@@ -14,11 +14,17 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 class NewsImage(AbstractImage):
     """A news picture; alt text is required because every reader must get the picture."""
 
-    alt_text = models.CharField(max_length=1000, help_text="What the picture shows, for readers who cannot see it.")
+    alt_text = models.CharField(
+        max_length=1000, help_text="What the picture shows, for readers who cannot see it."
+    )
     caption = models.TextField(blank=True)
     caption_language = models.CharField(max_length=12, choices=settings.LANGUAGES, default="ur")
-    credit = models.CharField(max_length=255, blank=True, help_text="Agency or photographer, e.g. Reuters.")
-    source_uri = models.CharField(max_length=500, null=True, blank=True, unique=True, editable=False)
+    credit = models.CharField(
+        max_length=255, blank=True, help_text="Agency or photographer, e.g. Reuters."
+    )
+    source_uri = models.CharField(
+        max_length=500, null=True, blank=True, unique=True, editable=False
+    )
 
     admin_form_fields = (
         *Image.admin_form_fields,

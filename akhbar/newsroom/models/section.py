@@ -40,7 +40,7 @@ class SectionPage(Page):
         return ArticlePage.objects.live().public().child_of(self).newest_first()
 
     def get_context(self, request, *args, **kwargs):
-        from akhbar.newsroom.front import decorate, edition_of, sections
+        from akhbar.newsroom.front import apply_hooks, decorate, edition_of, sections
 
         context = super().get_context(request, *args, **kwargs)
         edition = edition_of(self)
@@ -55,4 +55,4 @@ class SectionPage(Page):
             stories_page=stories_page,
             nav_sections=sections(edition),
         )
-        return context
+        return apply_hooks(self, context, "akhbar_page_context")

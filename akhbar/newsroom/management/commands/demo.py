@@ -32,9 +32,13 @@ class Command(BaseCommand):
                     counts[outcome.action] = counts.get(outcome.action, 0) + 1
                     if outcome.action == "rejected":
                         self.stderr.write(f"demo story refused: {path.name}: {outcome.error}")
-        self.stdout.write("demo stories: " + ", ".join(f"{n} {a}" for a, n in sorted(counts.items())))
+        self.stdout.write(
+            "demo stories: " + ", ".join(f"{n} {a}" for a, n in sorted(counts.items()))
+        )
         user, password = _admin_login()
-        self.stdout.write(f"admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  user {user}  password {password}")
+        self.stdout.write(
+            f"admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  user {user}  password {password}"
+        )
         if counts.get("rejected"):
             sys.exit(1)
 

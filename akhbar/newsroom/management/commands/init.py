@@ -7,10 +7,12 @@ from akhbar.newsroom.editions import ensure_edition
 
 
 class Command(BaseCommand):
-    help = "Create or migrate the database and the Urdu edition with its default sections (idempotent)."
+    help = "Create or migrate the database, the Urdu edition and its sections (idempotent)."
 
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         edition = ensure_edition("ur")
-        self.stdout.write(f"ready: edition {edition.title} ({edition.language}) at {edition.url or '/'}")
+        self.stdout.write(
+            f"ready: edition {edition.title} ({edition.language}) at {edition.url or '/'}"
+        )

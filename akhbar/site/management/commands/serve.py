@@ -19,25 +19,44 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("AKHBAR_WORKERS", "2")))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("AKHBAR_WORKERS", "2"))
+        )
 
     def handle(self, *args, **options):
         call_command("collectstatic", interactive=False, verbosity=0)
-        granian = shutil.which("granian") or os.path.join(os.path.dirname(sys.executable), "granian")
+        granian = shutil.which("granian") or os.path.join(
+            os.path.dirname(sys.executable), "granian"
+        )
         if not os.path.exists(granian):
             raise CommandError("granian is not installed in this environment (run `make`)")
         media = settings.MEDIA_ROOT
         media.mkdir(parents=True, exist_ok=True)
         argv = [
-            granian, "--interface", "wsgi",
-            "--host", options["host"], "--port", str(options["port"]),
-            "--workers", str(options["workers"]), "--blocking-threads", "1",
-            "--static-path-route", settings.MEDIA_URL.rstrip("/"),
-            "--static-path-mount", str(media),
-            "--no-ws", "--log-level", "warning",
+            granian,
+            "--interface",
+            "wsgi",
+            "--host",
+            options["host"],
+            "--port",
+            str(options["port"]),
+            "--workers",
+            str(options["workers"]),
+            "--blocking-threads",
+            "1",
+            "--static-path-route",
+            settings.MEDIA_URL.rstrip("/"),
+            "--static-path-mount",
+            str(media),
+            "--no-ws",
+            "--log-level",
+            "warning",
             "akhbar.wsgi:application",
         ]
-        env = dict(os.environ, DJANGO_SETTINGS_MODULE=os.environ.get("DJANGO_SETTINGS_MODULE", "akhbar.settings.dev"))
+        env = dict(
+            os.environ,
+            DJANGO_SETTINGS_MODULE=os.environ.get("DJANGO_SETTINGS_MODULE", "akhbar.settings.dev"),
+        )
         self.stdout.write(f"serving http://{options['host']}:{options['port']}/ (admin at /admin/)")
         sys.stdout.flush()
         os.execve(granian, argv, env)

@@ -1,0 +1,1 @@
+"""Discover: the next stories worth reading under an article."""

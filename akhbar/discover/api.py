@@ -1,0 +1,5 @@
+"""The discover part of the read API /api/v1/ (mounted in akhbar/api.py)."""
+
+from ninja import Router
+
+router = Router(tags=["discover"])

@@ -1,0 +1,3 @@
+"""Reader-facing URLs of the discover app (mounted in akhbar/urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Distribution: feeds, sitemaps, structured data and the read API carry stories out."""

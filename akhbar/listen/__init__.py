@@ -1,0 +1,1 @@
+"""Listen: every story spoken in Urdu, offline, kept in step with its text."""

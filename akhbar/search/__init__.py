@@ -1,0 +1,1 @@
+"""Urdu-aware full-text search: finds a story however its words are spelled."""
