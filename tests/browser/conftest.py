@@ -42,3 +42,19 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def wagtail_tree(transactional_db):
+    """Wagtail's initial rows (root page, root collection, default locale).
+
+    A transactional test's flush empties every table, including the rows Wagtail's own
+    migrations create, so browser tests lay them again before building an edition.
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code="ur")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")

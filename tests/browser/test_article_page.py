@@ -6,7 +6,7 @@ import pytest
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 PARTS = [
@@ -23,7 +23,7 @@ PARTS = [
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_article_in_chromium(browser, live_server, story, artifacts, width):
+def test_article_in_chromium(browser, live_server, wagtail_tree, story, artifacts, width):
     from akhbar.newsroom.models import ArticlePage
 
     other = ArticlePage(headline="دوسری خبر", standfirst="", live=False)
