@@ -1,44 +1,45 @@
-"""Turning parsed wire items into newsroom stories, one transaction per item.
+"""Taking wire documents in: parse, vet, group near-duplicates, store one transaction per item.
 
-Everything that can fail on bad input (the picture's bytes, the section, the body's HTML)
-is read and checked before the transaction opens, so a refused item leaves nothing
-behind, and a crash between items leaves every stored item whole. Re-importing the
-same item is a no-op; a changed item becomes a new revision of the same story.
+A document that cannot be parsed, or an item that cannot be stored, becomes a `rejected`
+outcome and a Quarantine row naming source, place, item and reason; the rest of the batch
+goes on. Each item's writes (entry, story, picture, bands) happen in one transaction, and
+whatever can fail on bad input is checked before it opens, so a crash mid-batch leaves no
+half items; entries are keyed by uri, so a rerun creates no duplicates. A re-sent item is
+`unchanged`, a changed one `updated` (its story gets a new revision when the source's rule
+publishes), a withheld or canceled one takes its story down.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import mimetypes
+import html
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils import timezone
-from django.utils.encoding import iri_to_uri
-from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
 
-from akhbar.newsroom.bodyhtml import stream_from_html
-from akhbar.newsroom.editions import NoEdition, edition_for, section_for
-from akhbar.newsroom.models import Agency, ArticlePage, Author, NewsImage
+from akhbar.newsroom.bodyhtml import MAX_BODY_CHARS, clean_html
+from akhbar.newsroom.editions import NoEdition
+from akhbar.newsroom.models import SectionPage
+from akhbar.text import fold
+from akhbar.wire import dedupe, stories
 from akhbar.wire.formats import detect
-from akhbar.wire.items import WireError, WireItem, WirePicture
-from akhbar.wire.models import IngestRecord
-from akhbar.wire.transports.http import FetchError, fetch
+from akhbar.wire.items import WireError, WireItem, item_to_json
+from akhbar.wire.models import Quarantine, WireBand, WireEntry, WireSource
+from akhbar.wire.transports.http import FetchError
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
-MAX_PICTURE_BYTES = 25 * 1024 * 1024
-MAX_PICTURE_PIXELS = 60_000_000
-PICTURE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "AVIF"}
+RAW_KEEP = 200_000
+SUFFIXES = {".json", ".xml", ".rss", ".atom"}
+_HREF = re.compile(r'href="([^"]*)"')
 
 
 @dataclass
 class Outcome:
-    """What happened to one item: created / updated / unchanged / unpublished / rejected."""
+    """What happened to one item: created / updated / unchanged / duplicate / unpublished /
+    skipped / rejected. `as_dict` is the `akhbar import --json` line."""
 
     action: str
     uri: str | None = None
@@ -50,173 +51,282 @@ class Outcome:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
 
+@dataclass
+class Options:
+    """How items from one place are treated: the source's defaults and rule."""
+
+    source: WireSource | None = None
+    language: str = "ur"
+    rule: str = WireSource.PUBLISH
+    allow_private: bool = False
+    credit: str = ""
+    default_section: SectionPage | None = None
+
+    @classmethod
+    def for_source(cls, source: WireSource) -> Options:
+        return cls(
+            source=source,
+            language=source.language or "ur",
+            rule=source.rule,
+            allow_private=source.internal,
+            credit=source.credit,
+            default_section=source.default_section,
+        )
+
+
 def wire_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Every document under the given files and folders, in a stable order."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".json", ".xml"})
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
         else:
             yield path
 
 
-def ingest_file(path: Path, *, default_language: str = "ur", allow_private: bool = False) -> list[Outcome]:
+def ingest_file(
+    path: Path,
+    *,
+    default_language: str = "ur",
+    allow_private: bool = False,
+    options: Options | None = None,
+) -> list[Outcome]:
     """Parse and store every item of one document; refusals are outcomes, not exceptions."""
+    opts = options or Options(language=default_language, allow_private=allow_private)
     try:
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
             raise WireError("", f"document is {size:,} bytes (at most {MAX_DOCUMENT_BYTES:,})")
         data = path.read_bytes()
-        items = detect(data).parse(data)
     except (OSError, WireError) as exc:
-        return [Outcome("rejected", uri=getattr(exc, "uri", None), file=str(path), error=_reason(exc))]
+        return [_refuse(opts, str(path), None, _reason(exc), b"")]
+    return ingest_bytes(data, location=str(path), base=path.parent, options=opts)
+
+
+def ingest_bytes(
+    data: bytes, *, location: str, base: Path | None, options: Options
+) -> list[Outcome]:
+    """Parse one document's bytes and store each item; the document's place is `location`."""
+    try:
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise WireError("", f"document is {len(data):,} bytes (at most {MAX_DOCUMENT_BYTES:,})")
+        items = detect(data).parse(data)
+    except WireError as exc:
+        return [_refuse(options, location, exc.uri, _reason(exc), data)]
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch either
+        return [_refuse(options, location, None, f"unreadable document ({_reason(exc)})", data)]
+    raw = data[:RAW_KEEP].decode("utf-8", "replace")
     out = []
     for item in items:
         try:
-            out.append(store(item, base=path.parent, default_language=default_language, allow_private=allow_private))
+            outcome = store(item, options=options, base=base, raw=raw)
         except (WireError, NoEdition, FetchError, ValueError) as exc:
-            out.append(Outcome("rejected", uri=item.uri, file=str(path), error=_reason(exc)))
-        if out[-1].file is None:
-            out[-1].file = str(path)
+            outcome = _refuse(options, location, item.uri, _reason(exc), data)
+        except Exception as exc:  # noqa: BLE001 - one bad item never stops the batch
+            outcome = _refuse(
+                options, location, item.uri, f"could not store the item ({_reason(exc)})", data
+            )
+        outcome.file = location
+        out.append(outcome)
     return out
 
 
-def _reason(exc: Exception) -> str:
-    return str(exc) or exc.__class__.__name__
+def _reason(exc: BaseException) -> str:
+    text = str(exc) or exc.__class__.__name__
+    return (
+        text
+        if isinstance(exc, WireError | NoEdition | FetchError)
+        else (f"{exc.__class__.__name__}: {text}" if str(exc) else text)
+    )
 
 
-def store(item: WireItem, *, base: Path | None = None, default_language: str = "ur",
-          allow_private: bool = False) -> Outcome:
-    """Store one item as a published (or scheduled, or withdrawn) story."""
-    record = IngestRecord.objects.filter(uri=item.uri).select_related("article").first()
+def _refuse(opts: Options, location: str, uri: str | None, reason: str, data: bytes) -> Outcome:
+    """Keep the refusal for inspection and return it as a `rejected` outcome."""
+    Quarantine.objects.create(
+        source=opts.source,
+        location=location[:1000],
+        uri=(uri or "")[:500],
+        reason=reason,
+        raw=data[:RAW_KEEP].decode("utf-8", "replace"),
+    )
+    return Outcome("rejected", uri=uri, file=location, error=reason)
+
+
+def safe_url(url: str) -> bool:
+    """An absolute http(s) URL with a host, no credentials, no spaces or control characters."""
+    if not url or len(url) > 2000 or any(ord(c) < 33 or c in "<>\"'\\`" for c in url):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and "@" not in parts.netloc
+
+
+def vet(item: WireItem) -> WireItem:
+    """The item with its body sanitized and its links vetted (raises WireError if too large)."""
+    if len(item.body_html) > MAX_BODY_CHARS:
+        raise WireError(
+            "body", f"is {len(item.body_html):,} characters (at most {MAX_BODY_CHARS:,})"
+        )
+
+    def keep(match: re.Match) -> str:
+        href = html.unescape(match.group(1))
+        return match.group(0) if href.startswith("mailto:") or safe_url(href) else 'href="#"'
+
+    body = _HREF.sub(keep, clean_html(item.body_html))
+    headline = " ".join(item.headline.split())
+    if not headline:
+        raise WireError("headline", "the item has no headline")
+    return replace(
+        item, body_html=body, headline=headline, link=item.link if safe_url(item.link) else ""
+    )
+
+
+def store(
+    item: WireItem, *, options: Options | None = None, base: Path | None = None, raw: str = ""
+) -> Outcome:
+    """Store one item as a desk entry and, when the rule says so, as a published story."""
+    opts = options or Options()
+    item = vet(item)
+    entry = WireEntry.objects.filter(uri=item.uri).select_related("article", "group").first()
     digest = item.content_hash()
-    article = record.article if record else None
-    if record and record.content_hash == digest and (article is not None or item.pub_status != "usable"):
-        return Outcome("unchanged", uri=item.uri, url=_url(article))
-
+    publish = opts.rule == WireSource.PUBLISH
+    if (
+        entry is not None
+        and entry.content_hash == digest
+        and not (
+            publish
+            and item.pub_status == "usable"
+            and entry.article is None
+            and entry.group_id is None
+        )
+    ):
+        return Outcome("unchanged", uri=item.uri, url=stories.url_of(_story(entry)))
     if item.pub_status != "usable":
-        return _withdraw(item, record, digest)
-
-    edition = edition_for(item.language or default_language)
-    body = stream_from_html(item.body_html)
-    picture = _read_picture(item.picture, base, allow_private) if item.picture else None
-    subject = item.subjects[0] if item.subjects else None
-    created_files: list[str] = []
+        return _withdraw(item, entry, digest, opts, raw)
+    language = (item.language or opts.language).split("-")[0].lower()
+    text = f"{item.headline}\n{html.unescape(re.sub(r'<[^>]+>', ' ', item.body_html))}"
+    sig = dedupe.signature(text)
+    group = entry.group if entry is not None else _find_group(sig)
+    article = entry.article if entry is not None else None
+    make_story = publish and (group is None or article is not None)
+    prep = None
+    if make_story:
+        prep = stories.prepare(
+            item,
+            language=language,
+            base=base,
+            allow_private=opts.allow_private,
+            credit=opts.credit,
+            default_section=opts.default_section,
+        )
+    created: list[str] = []
     try:
         with transaction.atomic():
-            section = section_for(edition, subject.name if subject else "", subject.code if subject else "")
-            image = _store_picture(item.picture, picture, created_files) if picture else None
-            action = "updated" if article else "created"
-            if article is None:
-                article = ArticlePage(locale=edition.locale, uri=item.uri, live=False)
-                _fill(article, item, body, image)
-                section.add_child(instance=article)
-            else:
-                article = article.get_latest_revision_as_object()
-                _fill(article, item, body, image)
-            article.save()
-            _relate(article, item)
-            revision = article.save_revision(log_action=True)
-            revision.publish()
-            IngestRecord.objects.update_or_create(
-                uri=item.uri,
-                defaults={"format": item.format, "version": item.version, "content_hash": digest,
-                          "pub_status": item.pub_status, "article": article},
-            )
+            if prep is not None:
+                article = stories.write(prep, article, publish=True, created_files=created)
+            entry = _save_entry(entry, item, digest, sig, group, article, opts, raw, base, text)
     except Exception:
-        for name in created_files:
-            NewsImage._meta.get_field("file").storage.delete(name)
+        stories.delete_files(created)
         raise
-    article.refresh_from_db()
-    return Outcome(action, uri=item.uri, url=_url(article))
+    if group is not None and not make_story:
+        return Outcome("duplicate", uri=item.uri, url=stories.url_of(_story(group)))
+    action = "updated" if getattr(entry, "_existed", False) else "created"
+    return Outcome(action, uri=item.uri, url=stories.url_of(article))
 
 
-def _fill(article: ArticlePage, item: WireItem, body: list[dict], image: NewsImage | None) -> None:
-    article.headline = item.headline
-    article.standfirst = item.standfirst
-    article.body = body
-    if image is not None or item.picture is None:
-        article.lead_image = image
-    published = item.first_created or item.version_created or timezone.now()
-    article.first_published_at = published
-    article.updated_at = item.version_created or published
-    article.go_live_at = item.embargoed_until if item.embargoed_until and item.embargoed_until > timezone.now() else None
-    article.search_description = item.standfirst[:1000]
+def _story(entry: WireEntry):
+    """The live or draft story an entry (or its group's first entry) became."""
+    if entry.article_id:
+        return entry.article
+    return entry.group.article if entry.group_id and entry.group.article_id else None
 
 
-def _relate(article: ArticlePage, item: WireItem) -> None:
-    article.agencies.set([Agency.objects.get_or_create(name=n[:255])[0] for n in item.sources])
-    article.authors.set([Author.objects.get_or_create(name=n[:255])[0] for n in item.authors])
-    article.tags.set([k[:100] for k in item.keywords])
+def _find_group(sig: tuple[int, ...]) -> WireEntry | None:
+    """The first entry of the group a new text belongs to, if any entry is near enough."""
+    keys = dedupe.band_keys(sig)
+    if not keys:
+        return None
+    ids = set(WireBand.objects.filter(key__in=keys).values_list("entry_id", flat=True)[:200])
+    best, best_score = None, dedupe.THRESHOLD
+    for candidate in WireEntry.objects.filter(pk__in=ids).only("pk", "signature", "group_id"):
+        score = dedupe.similarity(sig, dedupe.unpack(candidate.signature))
+        if score >= best_score:
+            best, best_score = candidate, score
+    if best is None:
+        return None
+    return WireEntry.objects.get(pk=best.group_id or best.pk)
 
 
-def _withdraw(item: WireItem, record: IngestRecord | None, digest: str) -> Outcome:
+def _save_entry(
+    entry: WireEntry | None,
+    item: WireItem,
+    digest: str,
+    sig: tuple[int, ...],
+    group: WireEntry | None,
+    article,
+    opts: Options,
+    raw: str,
+    base: Path | None,
+    text: str,
+) -> WireEntry:
+    existed = entry is not None
+    entry = entry or WireEntry(uri=item.uri, source=opts.source)
+    subject = item.subjects[0].name if item.subjects else ""
+    status = WireEntry.NEW
+    if article is not None:
+        status = WireEntry.PUBLISHED if article.live or article.go_live_at else WireEntry.USED
+    fields = dict(
+        format=item.format,
+        version=item.version,
+        content_hash=digest,
+        pub_status=item.pub_status,
+        status=status,
+        headline=item.headline,
+        standfirst=item.standfirst,
+        body_html=item.body_html,
+        language=(item.language or opts.language).split("-")[0],
+        section_name=(subject or (opts.default_section.title if opts.default_section else ""))[
+            :200
+        ],
+        credit=(item.credit or opts.credit or (item.sources[0] if item.sources else ""))[:255],
+        link=item.link,
+        item=item_to_json(item),
+        raw=raw,
+        base_path=str(base or "")[:1000],
+        search_text=fold(text)[:100_000],
+        signature=dedupe.pack(sig),
+        group=group,
+        article=article,
+        first_created=item.first_created or item.version_created,
+    )
+    for key, value in fields.items():
+        setattr(entry, key, value)
+    entry.save()
+    WireBand.objects.filter(entry=entry).delete()
+    WireBand.objects.bulk_create([WireBand(key=k, entry=entry) for k in dedupe.band_keys(sig)])
+    entry._existed = existed
+    return entry
+
+
+def _withdraw(
+    item: WireItem, entry: WireEntry | None, digest: str, opts: Options, raw: str
+) -> Outcome:
     """A withheld or canceled item takes its story off the site, or is noted and skipped."""
     with transaction.atomic():
-        article = record.article if record else None
+        article = entry.article if entry is not None else None
         if article is not None and article.live:
             article.unpublish(log_action=True)
-        IngestRecord.objects.update_or_create(
-            uri=item.uri,
-            defaults={"format": item.format, "version": item.version, "content_hash": digest,
-                      "pub_status": item.pub_status, "article": article},
-        )
+        if entry is None:
+            entry = WireEntry(
+                uri=item.uri,
+                source=opts.source,
+                item=item_to_json(item),
+                headline=item.headline,
+                format=item.format,
+                raw=raw,
+            )
+        entry.content_hash, entry.pub_status = digest, item.pub_status
+        entry.version, entry.status = item.version, WireEntry.WITHDRAWN
+        entry.save()
     return Outcome("unpublished" if article else "skipped", uri=item.uri)
-
-
-def _read_picture(picture: WirePicture, base: Path | None, allow_private: bool) -> bytes:
-    """The picture's bytes, checked to be a real, reasonably sized image before anything is stored."""
-    href = picture.href
-    if href.startswith(("http://", "https://")):
-        data = fetch(href, max_bytes=MAX_PICTURE_BYTES, allow_private=allow_private)
-    else:
-        if base is None or "://" in href or href.startswith("/"):
-            raise WireError("associations.featureimage.renditions.href",
-                            f"{href[:80]!r} is neither a relative path nor an http(s) URL")
-        path = (base / href).resolve()
-        if not path.is_relative_to(base.resolve()):
-            raise WireError("associations.featureimage.renditions.href",
-                            f"{href[:80]!r} points outside the document's folder")
-        if not path.is_file():
-            raise WireError("associations.featureimage.renditions.href", f"picture file {href[:80]!r} not found")
-        if path.stat().st_size > MAX_PICTURE_BYTES:
-            raise WireError("associations.featureimage.renditions.href", "picture file is too large")
-        data = path.read_bytes()
-    try:
-        PILImage.MAX_IMAGE_PIXELS = MAX_PICTURE_PIXELS
-        with PILImage.open(io.BytesIO(data)) as im:
-            kind = im.format
-            im.verify()
-    except (UnidentifiedImageError, OSError, PILImage.DecompressionBombError, SyntaxError) as exc:
-        raise WireError("associations.featureimage", f"picture is not a readable image ({exc})") from exc
-    if kind not in PICTURE_FORMATS:
-        raise WireError("associations.featureimage", f"picture format {kind} is not one we publish")
-    return data
-
-
-def _store_picture(picture: WirePicture, data: bytes, created: list[str]) -> NewsImage:
-    image = NewsImage.objects.filter(source_uri=picture.uri).first()
-    if image is None:
-        image = NewsImage(source_uri=picture.uri)
-    image.title = (picture.alt or picture.caption or picture.uri)[:255]
-    image.alt_text = (picture.alt or picture.caption)[:1000]
-    image.caption = picture.caption
-    image.caption_language = picture.caption_language or "ur"
-    image.credit = picture.credit[:255]
-    if not image.pk:
-        ext = mimetypes.guess_extension(picture.content_type or "") or Path(picture.href).suffix or ".jpg"
-        digest = hashlib.sha1(picture.uri.encode("utf-8")).hexdigest()[:16]  # noqa: S324 - a name, not security
-        name = f"wire-{digest}{'.jpg' if ext in ('.jpe', '.jpeg') else ext}"
-        image.file = ImageFile(io.BytesIO(data), name=name)
-        image.save()
-        created.append(image.file.name)
-    else:
-        image.save()
-    return image
-
-
-def _url(article: ArticlePage | None) -> str | None:
-    if article is None:
-        return None
-    url = article.get_url()
-    return iri_to_uri(url) if url else None

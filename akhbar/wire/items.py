@@ -67,6 +67,8 @@ class WireItem:
     keywords: tuple[str, ...] = ()
     picture: WirePicture | None = None
     link: str = ""
+    credit: str = ""
+    rights: str = ""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def content_hash(self) -> str:
@@ -75,3 +77,23 @@ class WireItem:
         data.pop("extra", None)
         blob = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def item_to_json(item: WireItem) -> dict:
+    """A JSON-safe dict of the item (dates as ISO 8601), for storing on the desk."""
+    data = asdict(item)
+    for key in ("first_created", "version_created", "embargoed_until"):
+        data[key] = data[key].isoformat() if data[key] else None
+    return data
+
+
+def item_from_json(data: dict) -> WireItem:
+    """The WireItem `item_to_json` stored."""
+    data = dict(data)
+    for key in ("first_created", "version_created", "embargoed_until"):
+        data[key] = datetime.fromisoformat(data[key]) if data.get(key) else None
+    data["subjects"] = tuple(Subject(**s) for s in data.get("subjects", ()))
+    for key in ("sources", "authors", "keywords"):
+        data[key] = tuple(data.get(key, ()))
+    data["picture"] = WirePicture(**data["picture"]) if data.get("picture") else None
+    return WireItem(**data)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from akhbar.newsroom.models import Agency, ArticlePage, NewsImage
 from akhbar.wire.ingest import ingest_file
-from akhbar.wire.models import IngestRecord
+from akhbar.wire.models import WireEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,15 @@ def test_import_keeps_every_part(story):
     assert story.headline.startswith("گوادر میں سمندری پانی")
     assert story.standfirst.startswith("حکام کے مطابق")
     kinds = [b.block_type for b in story.body]
-    assert kinds == ["paragraph", "paragraph", "subhead", "paragraph", "quote", "paragraph", "paragraph"]
+    assert kinds == [
+        "paragraph",
+        "paragraph",
+        "subhead",
+        "paragraph",
+        "quote",
+        "paragraph",
+        "paragraph",
+    ]
     quote = story.body[4].value
     assert quote["attribution"] == "ڈپٹی کمشنر گوادر"
     assert story.first_published_at.isoformat().startswith("2025-04-10T04:30:00")
@@ -46,8 +54,12 @@ def test_reimport_is_unchanged_and_changed_text_is_a_new_revision(story, wire_di
     (again,) = ingest_file(wire_dir / "port-story-3x.json")
     assert again.action == "unchanged"
     revisions = story.revisions.count()
-    rewrite(wire_dir / "port-story-3x.json", version="2", versionCreated="2025-04-10T15:00:00+05:00",
-            headlines=[{"role": "main", "value": "گوادر کا پلانٹ: پہلے دن پانی کی فراہمی شروع"}])
+    rewrite(
+        wire_dir / "port-story-3x.json",
+        version="2",
+        versionCreated="2025-04-10T15:00:00+05:00",
+        headlines=[{"role": "main", "value": "گوادر کا پلانٹ: پہلے دن پانی کی فراہمی شروع"}],
+    )
     (updated,) = ingest_file(wire_dir / "port-story-3x.json")
     assert updated.action == "updated"
     assert updated.url == again.url
@@ -73,11 +85,54 @@ def test_canceled_item_takes_the_story_down(story, wire_dir):
         ({"headlines": []}, "headlines"),
         ({"firstCreated": "not a date"}, "firstCreated"),
         ({"language": "xx"}, "no edition publishes in language 'xx'"),
-        ({"associations": [{"name": "featureimage", "renditions": [{"href": "missing.jpg"}]}]}, "not found"),
-        ({"associations": [{"name": "featureimage", "renditions": [{"href": "../../etc/passwd"}]}]}, "outside"),
-        ({"associations": [{"name": "featureimage", "renditions": [{"href": "file:///etc/passwd"}]}]},
-         "neither a relative path"),
-        ({"associations": [{"name": "featureimage", "renditions": [{"href": "notes.txt"}]}]}, "not a readable image"),
+        (
+            {
+                "associations": [
+                    {
+                        "name": "featureimage",
+                        "uri": "urn:p",
+                        "renditions": [{"name": "original", "href": "missing.jpg"}],
+                    }
+                ]
+            },
+            "not found",
+        ),
+        (
+            {
+                "associations": [
+                    {
+                        "name": "featureimage",
+                        "uri": "urn:p",
+                        "renditions": [{"name": "original", "href": "../../etc/passwd"}],
+                    }
+                ]
+            },
+            "outside",
+        ),
+        (
+            {
+                "associations": [
+                    {
+                        "name": "featureimage",
+                        "uri": "urn:p",
+                        "renditions": [{"name": "original", "href": "file:///etc/passwd"}],
+                    }
+                ]
+            },
+            "neither a relative path",
+        ),
+        (
+            {
+                "associations": [
+                    {
+                        "name": "featureimage",
+                        "uri": "urn:p",
+                        "renditions": [{"name": "original", "href": "notes.txt"}],
+                    }
+                ]
+            },
+            "not a readable image",
+        ),
     ],
 )
 def test_refused_item_names_file_and_field_and_stores_nothing(edition, wire_dir, changes, error):
@@ -89,15 +144,19 @@ def test_refused_item_names_file_and_field_and_stores_nothing(edition, wire_dir,
     assert error in outcome.error
     assert not ArticlePage.objects.exists()
     assert not NewsImage.objects.exists()
-    assert not IngestRecord.objects.exists()
+    assert not WireEntry.objects.exists()
     assert not Agency.objects.exists()
 
 
 def test_hostile_body_is_sanitized(edition, wire_dir):
-    body = ('<p onclick="steal()">سلام <a href="javascript:alert(1)">یہاں</a>'
-            '<script>alert(1)</script><img src=x onerror=alert(1)></p><iframe src="https://evil"></iframe>')
-    path = rewrite(wire_dir / "port-story-3x.json",
-                   bodies=[{"role": "main", "contentType": "text/html", "value": body}])
+    body = (
+        '<p onclick="steal()">سلام <a href="javascript:alert(1)">یہاں</a>'
+        '<script>alert(1)</script><img src=x onerror=alert(1)></p><iframe src="https://evil"></iframe>'
+    )
+    path = rewrite(
+        wire_dir / "port-story-3x.json",
+        bodies=[{"role": "main", "contentType": "text/html", "value": body}],
+    )
     (outcome,) = ingest_file(path)
     assert outcome.action == "created"
     stored = json.dumps(list(ArticlePage.objects.get().body.raw_data), ensure_ascii=False)
@@ -110,7 +169,9 @@ def test_command_json_lines_and_exit_status(edition, wire_dir, capsys):
     with pytest.raises(SystemExit) as exited:
         call_command("import", str(wire_dir), "--json")
     assert exited.value.code == 1
-    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    lines = [
+        json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")
+    ]
     by_action = {}
     for line in lines:
         by_action.setdefault(line["action"], []).append(line)

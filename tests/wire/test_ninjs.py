@@ -20,6 +20,7 @@ def doc(**over) -> dict:
         "language": "ur",
         "headlines": [{"role": "main", "value": "ایک سرخی"}],
         "bodies": [{"role": "main", "contentType": "text/html", "value": "<p>متن</p>"}],
+        "standard": {"name": "ninjs", "version": "3.1"},
     }
     base.update(over)
     return base
@@ -64,7 +65,9 @@ def test_1x_single_strings():
 
 
 def test_plain_text_body_is_escaped():
-    item = parse_one(doc(bodies=[{"role": "main", "contentType": "text/plain", "value": "<script>x</script>"}]))
+    item = parse_one(
+        doc(bodies=[{"role": "main", "contentType": "text/plain", "value": "<script>x</script>"}])
+    )
     assert "<script>" not in item.body_html
 
 
@@ -84,14 +87,29 @@ def test_detect_picks_ninjs_and_refuses_other_bytes():
         ({"headlines": []}, "headlines", "no headline"),
         ({"headlines": "x"}, "headlines", "list"),
         ({"headlines": [{"role": "main", "value": 5}]}, "headlines[0].value", "string"),
-        ({"type": "spaceship"}, "type", "not a ninjs item type"),
+        ({"type": "spaceship"}, "type", "is not one of"),
         ({"pubStatus": "maybe"}, "pubStatus", "usable"),
         ({"language": "<ur>"}, "language", "language tag"),
         ({"firstCreated": "yesterday"}, "firstCreated", "ISO 8601"),
         ({"firstCreated": "2025-01-01T10:00:00"}, "firstCreated", "time zone"),
-        ({"associations": [{"name": "featureimage", "type": "picture"}]}, "renditions", "no rendition"),
-        ({"associations": [{"name": "featureimage", "renditions": [{"href": "a.jpg", "width": -3}]}]},
-         "width", "non-negative"),
+        (
+            {"associations": [{"name": "featureimage", "uri": "urn:p", "type": "picture"}]},
+            "renditions",
+            "no rendition",
+        ),
+        (
+            {
+                "associations": [
+                    {
+                        "name": "featureimage",
+                        "uri": "urn:p",
+                        "renditions": [{"name": "base", "href": "a.jpg", "width": -3}],
+                    }
+                ]
+            },
+            "width",
+            "non-negative",
+        ),
     ],
 )
 def test_invalid_documents_name_the_field(change, field, message):
@@ -106,7 +124,7 @@ def test_invalid_documents_name_the_field(change, field, message):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\xff\xfe{\"uri\": 1}", "not UTF-8"),
+        (b'\xff\xfe{"uri": 1}', "not UTF-8"),
         (b'{"uri": "x", "headlines": [', "not valid JSON"),
         (b"[]", "empty list"),
         (b"[" * 5000 + b"]" * 5000, "nested"),
@@ -127,4 +145,7 @@ def test_list_of_items_names_the_bad_one():
 def test_content_hash_changes_with_text_only():
     a = parse_one(doc())
     assert a.content_hash() == parse_one(doc()).content_hash()
-    assert a.content_hash() != parse_one(doc(headlines=[{"role": "main", "value": "دوسری"}])).content_hash()
+    assert (
+        a.content_hash()
+        != parse_one(doc(headlines=[{"role": "main", "value": "دوسری"}])).content_hash()
+    )

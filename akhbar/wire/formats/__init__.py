@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from akhbar.wire.formats import ninjs
+from akhbar.wire.formats import newsml_g2, ninjs, rss
 from akhbar.wire.items import WireError
 
-FORMATS: dict[str, ModuleType] = {ninjs.NAME: ninjs}
+# Sniffing goes in this order: JSON first, then the more specific XML dialect.
+FORMATS: dict[str, ModuleType] = {ninjs.NAME: ninjs, newsml_g2.NAME: newsml_g2, rss.NAME: rss}
 
 
 def detect(data: bytes) -> ModuleType:

@@ -16,6 +16,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from akhbar.wire.formats import ninjs_schema
 from akhbar.wire.items import Subject, WireError, WireItem, WirePicture
 
 NAME = "ninjs"
@@ -25,6 +26,44 @@ ITEM_TYPES = {"text", "picture", "video", "audio", "graphic", "composite", "comp
 PUB_STATUSES = {"usable", "withheld", "canceled"}
 MEDIATOPIC = re.compile(r"(?:mediatopic[/:]|medtop:)(\d{8})")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+# Names only ninjs 3.x spells in camelCase, and names only 1.x has: how an undeclared
+# document tells its version.
+V3_NAMES = {
+    "firstCreated",
+    "versionCreated",
+    "contentCreated",
+    "embargoedUntil",
+    "pubStatus",
+    "copyrightHolder",
+    "copyrightNotice",
+    "usageTerms",
+    "edNote",
+    "infoSources",
+    "altIds",
+    "trustIndicators",
+    "rightsInfo",
+    "digitalSourceType",
+    "eventDetails",
+    "plannedCoverage",
+    "representationType",
+}
+V1_NAMES = {
+    "headline",
+    "body_text",
+    "body_html",
+    "body_xhtml",
+    "description_text",
+    "description_html",
+    "byline",
+    "subject",
+    "person",
+    "organisation",
+    "place",
+    "object",
+    "event",
+    "mimetype",
+    "embargoed_until",
+}
 
 
 def sniff(data: bytes) -> bool:
@@ -42,7 +81,9 @@ def parse(data: bytes) -> list[WireItem]:
     docs = doc if isinstance(doc, list) else [doc]
     if not docs:
         raise WireError("", "empty list: no ninjs item in the document")
-    return [parse_item(d, where=f"[{i}]" if isinstance(doc, list) else "") for i, d in enumerate(docs)]
+    return [
+        parse_item(d, where=f"[{i}]" if isinstance(doc, list) else "") for i, d in enumerate(docs)
+    ]
 
 
 def load_json(data: bytes) -> Any:
@@ -57,7 +98,9 @@ def load_json(data: bytes) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise WireError("", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
+        raise WireError(
+            "", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from exc
     except RecursionError as exc:  # pragma: no cover - guarded by _max_depth
         raise WireError("", "JSON nested too deeply") from exc
 
@@ -114,7 +157,9 @@ class _Doc:
         if not isinstance(value, str):
             raise WireError(self.field(names[0]), f"must be a string, not {type(value).__name__}")
         if limit and len(value) > limit:
-            raise WireError(self.field(names[0]), f"is {len(value)} characters long (at most {limit})")
+            raise WireError(
+                self.field(names[0]), f"is {len(value)} characters long (at most {limit})"
+            )
         return value.strip()
 
     def items(self, *names: str) -> list[_Doc]:
@@ -122,8 +167,13 @@ class _Doc:
         if value is None:
             return []
         if isinstance(value, dict):  # ninjs 1.x keyed objects
-            return [_Doc({**v, "name": v.get("name", k)} if isinstance(v, dict) else v,
-                         self.field(f"{names[0]}.{k}")) for k, v in value.items()]
+            return [
+                _Doc(
+                    {**v, "name": v.get("name", k)} if isinstance(v, dict) else v,
+                    self.field(f"{names[0]}.{k}"),
+                )
+                for k, v in value.items()
+            ]
         if not isinstance(value, list):
             raise WireError(self.field(names[0]), f"must be a list, not {type(value).__name__}")
         return [_Doc(v, self.field(f"{names[0]}[{i}]")) for i, v in enumerate(value)]
@@ -145,7 +195,9 @@ class _Doc:
         try:
             value = datetime.fromisoformat(raw)
         except ValueError as exc:
-            raise WireError(self.field(names[0]), f"{raw[:40]!r} is not an ISO 8601 date-time") from exc
+            raise WireError(
+                self.field(names[0]), f"{raw[:40]!r} is not an ISO 8601 date-time"
+            ) from exc
         if value.tzinfo is None:
             raise WireError(self.field(names[0]), f"{raw[:40]!r} has no time zone offset")
         return value
@@ -165,8 +217,46 @@ def _by_role(entries: list[_Doc], roles: tuple[str, ...], default_first: bool = 
     return ""
 
 
+def major_version(obj: dict) -> int:
+    """The ninjs major version of a document: told by its names, else declared, else 2.
+
+    camelCase names exist only in 3.x and 1.x-only names only in 1.x, so they outrank a
+    `standard.version` that agencies copy from old templates.
+    """
+    if V3_NAMES & obj.keys():
+        return 3
+    if V1_NAMES & obj.keys() or isinstance(obj.get("associations"), dict):
+        return 1
+    standard = obj.get("standard")
+    declared = standard.get("version") if isinstance(standard, dict) else None
+    if isinstance(declared, str) and declared[:1] in ("1", "2", "3"):
+        return int(declared[0])
+    return 2
+
+
+def validate(obj: Any, where: str = "", major: int | None = None) -> int:
+    """Check one item's structure against its ninjs version; returns that major version.
+
+    2.x and 3.x are checked against the specification (akhbar.wire.formats.ninjs_schema);
+    1.x, which nobody has produced for years, is read leniently by `parse_item`. `major`
+    overrides detection (IPTC's test suite names the version by folder).
+    """
+    if not isinstance(obj, dict):
+        raise WireError(where or "item", f"must be a JSON object, not {type(obj).__name__}")
+    major = major or major_version(obj)
+    if major >= 2:
+        ninjs_schema.validate(obj, min(major, 3), where)
+    return major
+
+
 def parse_item(obj: Any, where: str = "") -> WireItem:
-    """One ninjs item object → WireItem."""
+    """One ninjs item object → WireItem, after its structure is validated."""
+    uri = obj.get("uri") if isinstance(obj, dict) else None
+    try:
+        validate(obj, where)
+    except WireError as exc:
+        exc.uri = uri if isinstance(uri, str) else None
+        raise
     doc = _Doc(obj, where)
     uri = doc.string("uri", required=True, limit=MAX_URI)
     if not uri:
@@ -184,7 +274,9 @@ def _parse_item(doc: _Doc, uri: str) -> WireItem:
         raise WireError(doc.field("type"), f"{item_type!r} is not a ninjs item type")
     pub_status = (doc.string("pubStatus") or "usable").lower()
     if pub_status not in PUB_STATUSES:
-        raise WireError(doc.field("pubStatus"), f"{pub_status!r} is not usable, withheld or canceled")
+        raise WireError(
+            doc.field("pubStatus"), f"{pub_status!r} is not usable, withheld or canceled"
+        )
     language = doc.string("language")
     if language and not LANGUAGE_TAG.match(language):
         raise WireError(doc.field("language"), f"{language[:20]!r} is not a language tag")
@@ -195,7 +287,9 @@ def _parse_item(doc: _Doc, uri: str) -> WireItem:
         raise WireError(doc.field("headlines"), "the item has no headline")
 
     standfirst = doc.string("description_text") or _plain(doc.string("description_html"))
-    standfirst = standfirst or _by_role(doc.items("descriptions"), ("summary", "description", "abstract"))
+    standfirst = standfirst or _by_role(
+        doc.items("descriptions"), ("summary", "description", "abstract")
+    )
 
     body_html = doc.string("body_html") or _text_to_html(doc.string("body_text"))
     if not body_html:
@@ -205,7 +299,11 @@ def _parse_item(doc: _Doc, uri: str) -> WireItem:
         if chosen is not None:
             value = chosen.string("value")
             kind = chosen.string("contentType", "contenttype").lower()
-            body_html = value if "html" in kind or not kind and value.lstrip().startswith("<") else _text_to_html(value)
+            body_html = (
+                value
+                if "html" in kind or not kind and value.lstrip().startswith("<")
+                else _text_to_html(value)
+            )
 
     subjects = []
     for s in doc.items("subjects", "subject"):
@@ -216,9 +314,13 @@ def _parse_item(doc: _Doc, uri: str) -> WireItem:
     sources = [s.string("name") for s in doc.items("infoSources", "infosources")]
     sources += doc.strings("source") if isinstance(doc.get("source"), str) else []
     authors = [a.string("name") for a in doc.items("authors")]
-    authors += [p.string("name") for p in doc.items("people") if p.string("rel").lower() in ("author", "byline")]
-    if not authors and isinstance(doc.get("byline"), str):
-        authors = [doc.string("byline")]
+    authors += [
+        p.string("name")
+        for p in doc.items("people")
+        if p.string("rel").lower() in ("author", "byline")
+    ]
+    if not authors and isinstance(doc.get("by", "byline"), str):
+        authors = [doc.string("by", "byline")]
     embargo = doc.when("embargoedUntil", "embargoed")
     return WireItem(
         uri=uri,
@@ -236,6 +338,8 @@ def _parse_item(doc: _Doc, uri: str) -> WireItem:
         sources=tuple(s for s in sources if s),
         authors=tuple(a for a in authors if a),
         keywords=tuple(doc.strings("keywords")),
+        credit=doc.string("copyrightHolder", "copyrightholder"),
+        rights=doc.string("copyrightNotice", "usageTerms"),
         picture=_feature_picture(doc, language),
         link=_first_link(doc),
     )
@@ -250,15 +354,21 @@ def _feature_picture(doc: _Doc, language: str) -> WirePicture | None:
     renditions = chosen.items("renditions")
     if not renditions:
         raise WireError(chosen.field("renditions"), "the picture has no rendition to fetch")
-    best = next((r for r in renditions if r.string("name").lower() in ("original", "baseimage")), None)
+    best = next(
+        (r for r in renditions if r.string("name").lower() in ("original", "baseimage")), None
+    )
     best = best or max(renditions, key=lambda r: _int(r, "width") or 0)
     href = best.string("href", required=True, limit=2000)
     headlines, descriptions = chosen.items("headlines"), chosen.items("descriptions")
-    caption = _by_role(descriptions, ("caption",), default_first=False) or chosen.string("description_text")
+    caption = _by_role(descriptions, ("caption",), default_first=False) or chosen.string(
+        "description_text"
+    )
     return WirePicture(
         uri=chosen.string("uri") or href,
         href=href,
-        alt=_by_role(headlines, ("alt",), default_first=False) or chosen.string("headline") or caption,
+        alt=_by_role(headlines, ("alt",), default_first=False)
+        or chosen.string("headline")
+        or caption,
         caption=caption,
         caption_language=(chosen.string("language") or language).lower(),
         credit=_by_role(descriptions, ("creditline", "credit"), default_first=False)

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--json", action="store_true", help="one JSON line per item on stdout")
-        parser.add_argument("--language", default="ur", help="edition for items that name no language")
+        parser.add_argument(
+            "--language", default="ur", help="edition for items that name no language"
+        )
 
     def handle(self, *args, **options):
         files = list(wire_files(options["paths"]))

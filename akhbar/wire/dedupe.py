@@ -1,0 +1,74 @@
+"""Near-duplicate detection for wire copy: MinHash signatures over folded word shingles.
+
+The same story arrives from several agencies, or again with a corrected figure. Texts are
+folded with `akhbar.text.fold` (one spelling per letter, no diacritics, no punctuation
+variants) and cut into overlapping word triples. A one-permutation MinHash (each shingle
+hashed once, the smallest hash kept per bucket) gives a 64-slot signature in time linear
+in the text, cheap enough for thousands of items a minute in pure Python. Signatures are
+cut into 16 bands of 4 slots; two items sharing any band are compared slot by slot, and
+grouped when the estimated Jaccard similarity reaches THRESHOLD. Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+
+from akhbar.text import fold
+
+SLOTS = 64
+BANDS = 16
+ROWS = SLOTS // BANDS
+SHINGLE = 3
+THRESHOLD = 0.6
+EMPTY = (1 << 64) - 1
+_PACK = struct.Struct(f">{SLOTS}Q")
+
+
+def shingles(text: str) -> set[str]:
+    """Overlapping word triples of the folded text (single words for very short texts)."""
+    tokens = fold(text).split()
+    if len(tokens) < SHINGLE:
+        return set(tokens)
+    return {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+
+
+def signature(text: str) -> tuple[int, ...]:
+    """The MinHash signature of `text`: SLOTS minimums, EMPTY where no shingle fell."""
+    slots = [EMPTY] * SLOTS
+    for shingle in shingles(text):
+        h = int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+        slot, value = h % SLOTS, h // SLOTS
+        if value < slots[slot]:
+            slots[slot] = value
+    return tuple(slots)
+
+
+def band_keys(sig: tuple[int, ...]) -> list[int]:
+    """One signed 63-bit key per band without empty slots (fits a database bigint)."""
+    keys = []
+    for band in range(BANDS):
+        part = sig[band * ROWS : (band + 1) * ROWS]
+        if EMPTY in part:
+            continue
+        digest = hashlib.blake2b(repr((band, part)).encode(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True) >> 1)
+    return keys
+
+
+def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of the texts behind two signatures."""
+    used = [(x, y) for x, y in zip(a, b, strict=True) if x != EMPTY or y != EMPTY]
+    if not used:
+        return 0.0
+    return sum(1 for x, y in used if x == y) / len(used)
+
+
+def pack(sig: tuple[int, ...]) -> bytes:
+    """A signature as bytes for storage."""
+    return _PACK.pack(*sig)
+
+
+def unpack(data: bytes) -> tuple[int, ...]:
+    """Bytes from `pack` back to a signature (empty bytes give an empty signature)."""
+    return _PACK.unpack(bytes(data)) if data else ()
