@@ -1,4 +1,4 @@
-"""App configuration for search."""
+"""App configuration for search: connects the index to Wagtail's publishing signals."""
 
 from django.apps import AppConfig
 
@@ -10,3 +10,8 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = "Search"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from akhbar.search.indexing import connect
+
+        connect()

@@ -1,3 +1,7 @@
 """Reader-facing URLs of the search app (mounted in akhbar/urls.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from akhbar.search.views import search_page
+
+urlpatterns = [path("search/", search_page, name="search")]
