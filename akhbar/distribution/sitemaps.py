@@ -92,21 +92,25 @@ class StorySitemap(DatedSitemap):
                 if found:
                     own = {"lang_code": self.edition.language, "location": info["location"]}
                     info["alternates"] = [own] + [
-                        {"lang_code": lang, "location": prefix + path} for lang, path in found
+                        {"lang_code": lang, "location": path if "://" in path else prefix + path}
+                        for lang, path in found
                     ]
         return urls
 
     def _translations(self) -> dict:
-        """translation_key → [(language, path)] of live stories in the site's other editions."""
+        """translation_key → [(language, URL)] of live stories in the other editions.
+
+        Other editions may live on other hosts (hreflang may cross domains in a sitemap).
+        """
         out: dict = {}
         for edition in published_editions().exclude(pk=self.edition.pk):
-            if not self.urls.is_local(edition):
+            if self.urls.path(edition) is None:
                 continue
             rows = published_stories(edition).values_list("translation_key", "path", "url_path")
             for key, tree_path, url_path in rows.iterator():
-                out.setdefault(key, []).append(
-                    (edition.language, self.urls.path_of(tree_path, url_path))
-                )
+                url = self.urls.path_of(tree_path, url_path)
+                if url:
+                    out.setdefault(key, []).append((edition.language, url))
         return out
 
 

@@ -65,7 +65,7 @@ def publisher(edition: EditionPage | None, urls: Urls) -> dict:
 
 
 def image_object(article: ArticlePage, urls: Urls) -> dict | None:
-    """The lead picture as an ImageObject with caption and credit (a rendition, not the original)."""
+    """The lead picture (a rendition, not the original) as an ImageObject with caption, credit."""
     image = article.lead_image
     rendition = lead_rendition(image)
     if rendition is None:
