@@ -1,0 +1,285 @@
+"""The database side of Discover: index a story, compute and store lists, forget a story.
+
+Runs in background tasks (akhbar.discover.tasks) and the `discover_rebuild` command. The
+work per publish is bounded: the story's TOP_TERMS heaviest terms, at most MAX_POSTINGS
+newest postings each, the best MAX_CANDIDATES stories scored in full, and the SPREAD
+best of those considered for letting the new story into their lists.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from akhbar.discover import engine, features
+from akhbar.discover.engine import Pick, Story
+from akhbar.discover.models import (
+    DiscoverDoc,
+    DiscoverEntry,
+    DiscoverOverride,
+    DiscoverTerm,
+    DiscoverTermStat,
+)
+from akhbar.newsroom.front import edition_of
+from akhbar.newsroom.models import ArticlePage
+
+MAX_POSTINGS = 2000
+MAX_CANDIDATES = 200
+SPREAD = 50
+FRESH_POOL = 40
+TERM_MAX = 100
+
+
+def live_article(article_id: int) -> ArticlePage | None:
+    """The story if readers can see it now (live and not private), else None."""
+    return ArticlePage.objects.live().public().filter(pk=article_id).first()
+
+
+def to_story(doc: DiscoverDoc) -> Story:
+    """The engine's view of a stored doc."""
+    d = doc.data
+    return Story(
+        id=doc.article_id,
+        published=doc.published_at.timestamp(),
+        section=doc.section_id,
+        terms=d.get("terms", {}),
+        tags=frozenset(d.get("tags", ())),
+        agencies=frozenset(d.get("agencies", ())),
+        signature=tuple(d.get("sig", ())),
+        shingles=d.get("sh", 0),
+        cluster=doc.cluster,
+    )
+
+
+def _vocab(article: ArticlePage) -> tuple[list[str], dict[str, int], list[str]]:
+    """(tokens, term counts, vocabulary) of an article's headline, standfirst and body."""
+    body = "\n".join([article.standfirst, article.body_text()])
+    tokens = features.story_words(article.headline, body)
+    counts = features.term_counts(tokens)
+    return tokens, counts, [t for t in counts if len(t) <= TERM_MAX]
+
+
+def _features(article: ArticlePage, n_docs: int | None = None) -> tuple[Story, list[str]]:
+    """The article's Story, weighed with the current document frequencies, and vocabulary."""
+    tokens, counts, vocab = _vocab(article)
+    df = dict(DiscoverTermStat.objects.filter(term__in=vocab).values_list("term", "df"))
+    if n_docs is None:
+        n_docs = DiscoverDoc.objects.count()
+    body_tokens = features.story_words("", article.body_text()) or tokens
+    story = Story(
+        id=article.pk,
+        published=(article.first_published_at or article.last_published_at).timestamp(),
+        section=article.section_id,
+        terms=features.weigh({t: counts[t] for t in vocab}, df, n_docs),
+        tags=frozenset(t.casefold() for t in article.tags.names()),
+        agencies=frozenset(n.casefold() for n in article.agencies.values_list("name", flat=True)),
+        signature=features.minhash(body_tokens),
+        shingles=features.shingle_count(body_tokens),
+    )
+    return story, vocab
+
+
+def _bump(terms: Iterable[str], delta: int) -> None:
+    """Add `delta` to the document frequency of each term (one upsert batch)."""
+    table = connection.ops.quote_name(DiscoverTermStat._meta.db_table)
+    rows = [(t, delta) for t in terms]
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (term, df) VALUES (%s, %s) "  # noqa: S608 - table name only
+            f"ON CONFLICT (term) DO UPDATE SET df = {table}.df + excluded.df",
+            rows,
+        )
+
+
+def candidates(story: Story, edition_id: int, limit: int = MAX_CANDIDATES) -> list[Story]:
+    """Stored stories sharing heavy terms with `story`, best dot product first."""
+    acc: dict[int, float] = {}
+    for term, weight in story.terms.items():
+        postings = (
+            DiscoverTerm.objects.filter(term=term, doc__edition_id=edition_id)
+            .order_by("-doc_id")
+            .values_list("doc_id", "weight")[:MAX_POSTINGS]
+        )
+        for doc_id, w in postings:
+            acc[doc_id] = acc.get(doc_id, 0.0) + weight * w
+    acc.pop(story.id, None)
+    best = [i for i, _ in sorted(acc.items(), key=lambda kv: -kv[1])[:limit]]
+    rows = DiscoverDoc.objects.filter(article_id__in=best, article__live=True)
+    docs = {d.article_id: d for d in rows}
+    return [to_story(docs[i]) for i in best if i in docs]
+
+
+def newest(edition_id: int, limit: int = FRESH_POOL) -> list[Story]:
+    """The edition's newest indexed (live) stories, newest first."""
+    docs = DiscoverDoc.objects.filter(edition_id=edition_id, article__live=True)
+    return [to_story(d) for d in docs.order_by("-published_at", "-article_id")[:limit]]
+
+
+def overrides(article_id: int) -> tuple[list[int], set[int]]:
+    """Editors' pinned story ids (in order, live only) and excluded ids for one article."""
+    pinned, excluded = [], set()
+    rows = DiscoverOverride.objects.filter(article_id=article_id).order_by("position", "pk")
+    for story_id, action, live in rows.values_list("story_id", "action", "story__live"):
+        if action == DiscoverOverride.EXCLUDE:
+            excluded.add(story_id)
+        elif live:
+            pinned.append(story_id)
+    return pinned, excluded
+
+
+def save_list(article_id: int, picks: list[Pick]) -> None:
+    """Replace an article's stored list."""
+    DiscoverEntry.objects.filter(article_id=article_id).delete()
+    DiscoverEntry.objects.bulk_create(
+        DiscoverEntry(article_id=article_id, target_id=p.id, rank=n, score=p.score, reason=p.reason)
+        for n, p in enumerate(picks)
+    )
+
+
+def compute_list(article_id: int, cands: list[Story] | None = None) -> list[Pick]:
+    """Recompute and store one article's list from its stored doc (e.g. after an override)."""
+    doc = DiscoverDoc.objects.filter(article_id=article_id).first()
+    if doc is None:
+        return []
+    story = to_story(doc)
+    if cands is None:
+        cands = candidates(story, doc.edition_id)
+    pinned, excluded = overrides(article_id)
+    picks = engine.rank(story, cands, newest(doc.edition_id), pinned=pinned, excluded=excluded)
+    save_list(article_id, picks)
+    return picks
+
+
+def _forget(article_id: int, count_df: bool = True) -> None:
+    """Take a story's doc, postings and document frequencies out (not its list entries)."""
+    doc = DiscoverDoc.objects.filter(article_id=article_id).first()
+    if doc is not None:
+        if count_df:
+            _bump(doc.data.get("vocab", ()), -1)
+        doc.delete()
+
+
+def remove_story(article_id: int) -> None:
+    """An unpublished or deleted story leaves its own list and every list it was in."""
+    with transaction.atomic():
+        DiscoverEntry.objects.filter(target_id=article_id).delete()
+        DiscoverEntry.objects.filter(article_id=article_id).delete()
+        _forget(article_id)
+
+
+@transaction.atomic
+def index_story(article_id: int, *, spread: bool = True, n_docs: int | None = None) -> list[Pick]:
+    """Index a published (or updated) story, store its list, and let it into others' lists.
+
+    `n_docs` is given by `rebuild`, which counts document frequencies beforehand.
+    """
+    article = live_article(article_id)
+    edition = edition_of(article) if article is not None else None
+    if article is None or edition is None:
+        remove_story(article_id)
+        return []
+    _forget(article_id, count_df=n_docs is None)
+    story, vocab = _features(article, n_docs)
+    cands = candidates(story, edition.pk)
+    group = engine.find_group(story, cands[:20])
+    doc = DiscoverDoc.objects.create(
+        article_id=article.pk,
+        edition_id=edition.pk,
+        section_id=article.section_id,
+        published_at=article.first_published_at or article.last_published_at,
+        cluster=group,
+        data={
+            "terms": story.terms,
+            "tags": sorted(story.tags),
+            "agencies": sorted(story.agencies),
+            "sig": list(story.signature),
+            "sh": story.shingles,
+            "vocab": vocab,
+        },
+    )
+    DiscoverTerm.objects.bulk_create(
+        DiscoverTerm(term=t, doc=doc, weight=w) for t, w in story.terms.items()
+    )
+    if n_docs is None:
+        _bump(vocab, 1)
+    picks = compute_list(article.pk, cands)
+    if spread:
+        spread_into(to_story(doc), cands[:SPREAD])
+    return picks
+
+
+def spread_into(story: Story, targets: list[Story]) -> int:
+    """Let a new story into the stored lists of the stories it is related to; how many."""
+    scores: dict[int, float] = {}
+    for t in targets:
+        s, text = engine.score(t, story)
+        if engine.is_related(t, story, text) and not engine.is_duplicate(t, story):
+            scores[t.id] = s
+    if not scores:
+        return 0
+    excluded = set(
+        DiscoverOverride.objects.filter(
+            article_id__in=scores, story_id=story.id, action=DiscoverOverride.EXCLUDE
+        ).values_list("article_id", flat=True)
+    )
+    current: dict[int, list[Pick]] = {}
+    for a, t, s, r in (
+        DiscoverEntry.objects.filter(article_id__in=scores)
+        .order_by("article_id", "rank")
+        .values_list("article_id", "target_id", "score", "reason")
+    ):
+        current.setdefault(a, []).append(Pick(t, s, r))
+    listed = {p.id for picks in current.values() for p in picks}
+    group_of = dict(
+        DiscoverDoc.objects.filter(article_id__in=listed).values_list("article_id", "cluster")
+    )
+    changed: dict[int, list[Pick]] = {}
+    for article_id, picks in current.items():
+        if article_id in excluded:
+            continue
+        if any((group_of.get(p.id) or p.id) == story.group for p in picks):
+            continue  # one entry per story: a copy of it is already listed
+        new = engine.insert(picks, Pick(story.id, round(scores[article_id], 4), "related"))
+        if new is not None:
+            changed[article_id] = new
+    if changed:
+        DiscoverEntry.objects.filter(article_id__in=changed).delete()
+        DiscoverEntry.objects.bulk_create(
+            DiscoverEntry(article_id=a, target_id=p.id, rank=n, score=p.score, reason=p.reason)
+            for a, picks in changed.items()
+            for n, p in enumerate(picks)
+        )
+    return len(changed)
+
+
+def rebuild() -> int:
+    """Recompute everything from the live stories, oldest first; returns how many."""
+    with transaction.atomic():
+        DiscoverEntry.objects.all().delete()
+        DiscoverTerm.objects.all().delete()
+        DiscoverDoc.objects.all().delete()
+        DiscoverTermStat.objects.all().delete()
+    ids = list(
+        ArticlePage.objects.live()
+        .public()
+        .order_by("first_published_at", "pk")
+        .values_list("pk", flat=True)
+    )
+    # Document frequencies over the whole edition first, so the first stories are not
+    # weighed against an almost empty index.
+    df: Counter[str] = Counter()
+    for article in ArticlePage.objects.filter(pk__in=ids).iterator(chunk_size=500):
+        df.update(_vocab(article)[2])
+    DiscoverTermStat.objects.bulk_create(
+        (DiscoverTermStat(term=t, df=n) for t, n in df.items()), batch_size=2000
+    )
+    for article_id in ids:
+        index_story(article_id, spread=False, n_docs=len(ids))
+    # Second pass: every list again, now that later stories (follow-ups) are indexed too.
+    for article_id in ids:
+        compute_list(article_id)
+    return len(ids)

@@ -1,0 +1,36 @@
+"""Discover in Wagtail: the article page's list (hook) and editors' pins and exclusions.
+
+`akhbar_article_context` (run by akhbar.newsroom.front.apply_hooks) replaces the
+newsroom's naive newest-stories list with the stored Discover list, read in one query.
+"""
+
+from __future__ import annotations
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from akhbar.discover.models import DiscoverOverride
+from akhbar.discover.reader import discover_stories
+from akhbar.newsroom.front import decorate
+
+
+@hooks.register("akhbar_article_context")
+def discover_context(article, context: dict) -> dict:
+    """The article's Discover list, with the card labels the template shows."""
+    stories = discover_stories(article, context.get("edition"))
+    language, numerals = context.get("language", "ur"), context.get("numerals", "ascii")
+    return {"discover": decorate(stories, language, numerals)}
+
+
+class DiscoverOverrideViewSet(SnippetViewSet):
+    """Pin or exclude a story under one article (Snippets → Discover choices)."""
+
+    model = DiscoverOverride
+    menu_label = "Discover choices"
+    icon = "pick"
+    list_display = ["article", "action", "story", "position"]
+    list_filter = ["action"]
+
+
+register_snippet(DiscoverOverrideViewSet)
