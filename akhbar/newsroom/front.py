@@ -15,6 +15,7 @@ registered in their `wagtail_hooks.py`:
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
 
 from akhbar.newsroom.models.article import ArticlePage
@@ -79,7 +80,11 @@ def article_parts(article: ArticlePage) -> dict:
     edition = edition_of(article)
     language = article.language
     numerals = edition.numerals if edition else "ascii"
-    discover = newest_stories(edition, exclude=[article.pk]) if edition else []
+    # Lazy: a feature app's hook usually replaces it, and then it costs no query.
+    discover = SimpleLazyObject(
+        lambda: decorate(newest_stories(edition, exclude=[article.pk]) if edition else [],
+                         language, numerals)
+    )
     return {
         "edition": edition,
         "language": language,
@@ -89,7 +94,7 @@ def article_parts(article: ArticlePage) -> dict:
         if article.is_updated
         else "",
         "reading_label": reading_time_label(article.reading_minutes, language, numerals),
-        "discover": decorate(discover, language, numerals),
+        "discover": discover,
         "nav_sections": sections(edition) if edition else [],
         "to_numerals": to_numerals,
     }
