@@ -80,13 +80,13 @@ def write(
     else:
         article = article.get_latest_revision_as_object()
         _fill(article, item, prep.body, image)
-    article.save()
     names = list(item.sources) + (
         [prep.credit] if prep.credit and prep.credit not in item.sources else []
     )
     article.agencies.set([Agency.objects.get_or_create(name=n[:255])[0] for n in names if n])
     article.authors.set([Author.objects.get_or_create(name=n[:255])[0] for n in item.authors])
     article.tags.set([k[:100] for k in item.keywords])
+    article.save()  # after the relations: a draft commits its parental m2m only on save
     revision = article.save_revision(log_action=True)
     if publish:
         revision.publish()
