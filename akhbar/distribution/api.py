@@ -44,6 +44,7 @@ router = Router(tags=["distribution"])
 
 CURSOR_SALT = "akhbar.distribution.api.articles"
 MAX_LIMIT = 100
+MAX_ID = 2**63 - 1  # the database's integer range; larger ids cannot name a story
 ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
@@ -89,14 +90,15 @@ def decode_cursor(token: str) -> tuple[datetime, int]:
         published = parse_datetime(when)
     except (signing.BadSignature, ValueError, TypeError, UnicodeError):
         raise HttpError(400, "invalid cursor") from None
-    if published is None or not isinstance(pk, int):
+    if published is None or not isinstance(pk, int) or not 0 < pk <= MAX_ID:
         raise HttpError(400, "invalid cursor")
     return published, pk
 
 
 def _section_filter(qs, value: str):
-    if value.isascii() and value.isdigit() and len(value) < 19:
-        return qs.filter(section_id=int(value))
+    if value.isascii() and value.isdigit():
+        number = int(value)
+        return qs.filter(section_id=number) if number <= MAX_ID else qs.none()
     return qs.filter(section__slug=value)
 
 
@@ -132,6 +134,8 @@ def articles(request: HttpRequest, filters: Query[ArticleFilters]):
 
 
 def _story(article_id: int):
+    if not 0 < article_id <= MAX_ID:
+        raise HttpError(404, "no such article")
     story = (
         published_stories()
         .select_related("section", "lead_image")
