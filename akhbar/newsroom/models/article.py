@@ -7,24 +7,28 @@ Word count and reading time are computed from the text on save, never typed.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from akhbar.newsroom.adminforms import NewsroomPageForm
 from akhbar.newsroom.blocks import ArticleBodyBlock
 from akhbar.text import reading_minutes, slugify_headline, word_count
 
 TITLE_MAX = 255
 SLUG_BASE_MAX = 80
+BREAKING_DEFAULT = timedelta(hours=6)
 
 
 class ArticleTag(TaggedItemBase):
@@ -78,7 +82,7 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticleForm(WagtailAdminPageForm):
+class ArticleForm(NewsroomPageForm):
     """Title and slug are derived from the headline, so the editor need not type them."""
 
     def __init__(self, *args, **kwargs):
@@ -116,6 +120,22 @@ class ArticlePage(Page):
         help_text="The ninjs/NewsML uri this story was imported from.",
     )
     updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    correction_note = models.TextField(
+        _("correction note"),
+        blank=True,
+        help_text=_("Shown on the story: what was wrong and what was corrected."),
+    )
+    is_breaking = models.BooleanField(
+        _("breaking news"),
+        default=False,
+        help_text=_("Show a breaking-news banner on the edition's home page."),
+    )
+    breaking_until = models.DateTimeField(
+        _("breaking until"),
+        null=True,
+        blank=True,
+        help_text=_("When the banner comes down; empty means six hours after going live."),
+    )
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
 
@@ -128,10 +148,19 @@ class ArticlePage(Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("authors"), FieldPanel("agencies"), FieldPanel("tags")],
-            heading="Bylines, sources and tags",
+            heading=_("Bylines, sources and tags"),
+        ),
+        FieldPanel("correction_note"),
+    ]
+    promote_panels = [
+        FieldPanel("slug"),
+        FieldPanel("seo_title"),
+        FieldPanel("search_description"),
+        MultiFieldPanel(
+            [FieldPanel("is_breaking"), FieldPanel("breaking_until")],
+            heading=_("Breaking news"),
         ),
     ]
-    promote_panels = [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")]
     base_form_class = ArticleForm
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types: list[str] = []
@@ -218,6 +247,20 @@ class ArticlePage(Page):
         if self.live and self.first_published_at is None:
             self.first_published_at = timezone.now()
         return super().save(*args, **kwargs)
+
+    def permissions_for_user(self, user):
+        from akhbar.newsroom.roles import NewsroomPermissionTester
+
+        return NewsroomPermissionTester(user, self)
+
+    def breaking_ends(self):
+        """When this story's breaking banner comes down (None when it is not breaking)."""
+        if not self.is_breaking:
+            return None
+        if self.breaking_until:
+            return self.breaking_until
+        start = self.last_published_at or self.first_published_at
+        return start + BREAKING_DEFAULT if start else None
 
     def get_context(self, request, *args, **kwargs):
         from akhbar.newsroom.front import apply_hooks, article_parts

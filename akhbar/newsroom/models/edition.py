@@ -6,6 +6,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from akhbar.newsroom.adminforms import NewsroomPageForm
+
 NUMERAL_CHOICES = [("ascii", "0–9"), ("urdu", "۰–۹"), ("arabic", "٠–٩")]
 
 
@@ -26,6 +28,7 @@ class EditionPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("numerals")]
     subpage_types = ["newsroom.SectionPage"]
+    base_form_class = NewsroomPageForm
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None
 
@@ -35,6 +38,11 @@ class EditionPage(Page):
     @property
     def language(self) -> str:
         return self.locale.language_code
+
+    def permissions_for_user(self, user):
+        from akhbar.newsroom.roles import NewsroomPermissionTester
+
+        return NewsroomPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from akhbar.newsroom.front import apply_hooks, edition_front

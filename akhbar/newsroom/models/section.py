@@ -7,6 +7,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from akhbar.newsroom.adminforms import NewsroomPageForm
+
 SECTION_PAGE_SIZE = 20
 
 
@@ -29,6 +31,7 @@ class SectionPage(Page):
         FieldPanel("order"),
     ]
     subpage_types = ["newsroom.ArticlePage"]
+    base_form_class = NewsroomPageForm
     parent_page_types = ["newsroom.EditionPage"]
 
     class Meta:
@@ -38,6 +41,11 @@ class SectionPage(Page):
         from akhbar.newsroom.models.article import ArticlePage
 
         return ArticlePage.objects.live().public().child_of(self).newest_first()
+
+    def permissions_for_user(self, user):
+        from akhbar.newsroom.roles import NewsroomPermissionTester
+
+        return NewsroomPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from akhbar.newsroom.front import apply_hooks, decorate, edition_of, sections
