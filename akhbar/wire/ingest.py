@@ -112,7 +112,9 @@ def ingest_bytes(
     try:
         if len(data) > MAX_DOCUMENT_BYTES:
             raise WireError("", f"document is {len(data):,} bytes (at most {MAX_DOCUMENT_BYTES:,})")
-        items = detect(data).parse(data)
+        module = detect(data)
+        parse_each = getattr(module, "parse_each", None)
+        items = parse_each(data) if parse_each else module.parse(data)
     except WireError as exc:
         return [_refuse(options, location, exc.uri, _reason(exc), data)]
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch either
@@ -120,6 +122,9 @@ def ingest_bytes(
     raw = data[:RAW_KEEP].decode("utf-8", "replace")
     out = []
     for item in items:
+        if isinstance(item, WireError):  # refused alone by the parser; the rest go on
+            out.append(_refuse(options, location, item.uri, _reason(item), data))
+            continue
         try:
             outcome = store(item, options=options, base=base, raw=raw)
         except (WireError, NoEdition, FetchError, ValueError) as exc:

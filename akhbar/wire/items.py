@@ -79,6 +79,14 @@ class WireItem:
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+def raise_first(results: list[WireItem | WireError]) -> list[WireItem]:
+    """The items, or the first per-item error raised (what `parse` does with `parse_each`)."""
+    for result in results:
+        if isinstance(result, WireError):
+            raise result
+    return list(results)  # type: ignore[arg-type]
+
+
 def item_to_json(item: WireItem) -> dict:
     """A JSON-safe dict of the item (dates as ISO 8601), for storing on the desk."""
     data = asdict(item)

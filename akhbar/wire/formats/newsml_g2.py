@@ -17,7 +17,7 @@ from datetime import datetime
 from lxml import etree
 
 from akhbar.wire.formats.xmlsafe import parse_xml
-from akhbar.wire.items import Subject, WireError, WireItem, WirePicture
+from akhbar.wire.items import Subject, WireError, WireItem, WirePicture, raise_first
 
 NAME = "newsml_g2"
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -43,7 +43,12 @@ def sniff(data: bytes) -> bool:
 
 
 def parse(data: bytes) -> list[WireItem]:
-    """Every newsItem of the document, pictures attached to the stories that use them."""
+    """Every newsItem of the document, or WireError for the first one refused."""
+    return raise_first(parse_each(data))
+
+
+def parse_each(data: bytes) -> list[WireItem | WireError]:
+    """Every story newsItem (pictures attached) or the error it alone was refused for."""
     root = parse_xml(data)
     tag = etree.QName(root).localname
     if etree.QName(root).namespace != NAR or tag not in ("newsItem", "newsMessage"):
@@ -64,10 +69,14 @@ def parse(data: bytes) -> list[WireItem]:
     if not texts:
         raise WireError("itemSet", "the message carries pictures but no story to attach them to")
     only = next(iter(pictures.values())) if len(pictures) == 1 and len(texts) == 1 else None
-    return [
-        _text_item(el, f"newsItem[{i}]" if tag == "newsMessage" else "newsItem", pictures, only)
-        for i, el in enumerate(texts)
-    ]
+    out: list[WireItem | WireError] = []
+    for i, el in enumerate(texts):
+        try:
+            where = f"newsItem[{i}]" if tag == "newsMessage" else "newsItem"
+            out.append(_text_item(el, where, pictures, only))
+        except WireError as exc:
+            out.append(exc)
+    return out
 
 
 def _item_class(el: etree._Element) -> str:

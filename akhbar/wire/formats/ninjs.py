@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from akhbar.wire.formats import ninjs_schema
-from akhbar.wire.items import Subject, WireError, WireItem, WirePicture
+from akhbar.wire.items import Subject, WireError, WireItem, WirePicture, raise_first
 
 NAME = "ninjs"
 MAX_DEPTH = 64
@@ -77,13 +77,23 @@ def parse(data: bytes) -> list[WireItem]:
 
     Raises WireError naming the field for anything that is not valid ninjs.
     """
+    return raise_first(parse_each(data))
+
+
+def parse_each(data: bytes) -> list[WireItem | WireError]:
+    """Each item of the document, or the error that item alone was refused for; a document
+    that is not JSON at all still raises."""
     doc = load_json(data)
     docs = doc if isinstance(doc, list) else [doc]
     if not docs:
         raise WireError("", "empty list: no ninjs item in the document")
-    return [
-        parse_item(d, where=f"[{i}]" if isinstance(doc, list) else "") for i, d in enumerate(docs)
-    ]
+    out: list[WireItem | WireError] = []
+    for i, d in enumerate(docs):
+        try:
+            out.append(parse_item(d, where=f"[{i}]" if isinstance(doc, list) else ""))
+        except WireError as exc:
+            out.append(exc)
+    return out
 
 
 def load_json(data: bytes) -> Any:

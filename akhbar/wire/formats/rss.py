@@ -19,7 +19,7 @@ from typing import Any
 import feedparser
 
 from akhbar.wire.formats.xmlsafe import decode, refuse_dtd
-from akhbar.wire.items import Subject, WireError, WireItem, WirePicture
+from akhbar.wire.items import Subject, WireError, WireItem, WirePicture, raise_first
 
 NAME = "rss"
 _ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
@@ -33,7 +33,12 @@ def sniff(data: bytes) -> bool:
 
 
 def parse(data: bytes) -> list[WireItem]:
-    """Every entry of the feed; a feed feedparser cannot make sense of is refused whole."""
+    """Every entry of the feed, or WireError for the first one refused."""
+    return raise_first(parse_each(data))
+
+
+def parse_each(data: bytes) -> list[WireItem | WireError]:
+    """Every entry of the feed or its error; a feed feedparser cannot read is refused whole."""
     refuse_dtd(decode(data), allow_plain_doctype=True)
     feed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=False)
     if feed.bozo and not feed.entries:
@@ -44,7 +49,13 @@ def parse(data: bytes) -> list[WireItem]:
     if not feed.entries:
         raise WireError("", "the feed has no entries")
     language = (feed.feed.get("language") or "").lower()
-    return [_item(entry, i, language) for i, entry in enumerate(feed.entries)]
+    out: list[WireItem | WireError] = []
+    for i, entry in enumerate(feed.entries):
+        try:
+            out.append(_item(entry, i, language))
+        except WireError as exc:
+            out.append(exc)
+    return out
 
 
 def _item(entry: Any, i: int, feed_language: str) -> WireItem:
@@ -67,14 +78,18 @@ def _item(entry: Any, i: int, feed_language: str) -> WireItem:
     language = entry.get("language") or (html_content or {}).get("language") or feed_language
     return WireItem(
         uri=uri,
-        version=entry.get("updated", "")[:40] or "1",
+        version=dict.get(entry, "updated", "")[:40] or "1",  # dict.get: no feedparser fallback
         format=NAME,
         language=(language or "").lower(),
         headline=headline,
         standfirst=" ".join(_plain(summary).split()),
         body_html=body,
-        first_created=_when(entry.get("published_parsed") or entry.get("updated_parsed")),
-        version_created=_when(entry.get("updated_parsed") or entry.get("published_parsed")),
+        first_created=_when(
+            dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+        ),
+        version_created=_when(
+            dict.get(entry, "updated_parsed") or dict.get(entry, "published_parsed")
+        ),
         subjects=tuple(_subject(t) for t in entry.get("tags", []) if t.get("term")),
         sources=tuple(s for s in [(entry.get("source") or {}).get("title", "")] if s),
         authors=tuple(a.get("name", "") for a in entry.get("authors", []) if a.get("name")),
