@@ -72,8 +72,12 @@ def search(
     sort: str = "relevance",
     limit: int = 10,
     offset: int = 0,
+    fallback: bool = True,
 ) -> SearchResult:
-    """Ranked live stories matching ``text`` (any string); never raises on the query."""
+    """Ranked live stories matching ``text`` (any string); never raises on the query.
+
+    ``fallback=False`` keeps to "all words" (the evaluation measures both).
+    """
     plan = q.plan(text)
     result = SearchResult(plan=plan)
     if plan.empty:
@@ -83,7 +87,7 @@ def search(
     sort = "newest" if sort == "newest" else "relevance"
     try:
         hits, total = _query(plan, "all", filters, sort, limit, offset)
-        if total == 0 and len(plan.groups) > 1:
+        if fallback and total == 0 and len(plan.groups) > 1:
             result.mode = "any"
             hits, total = _query(plan, "any", filters, sort, limit, offset)
     except DatabaseError:
