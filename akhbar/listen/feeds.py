@@ -8,6 +8,8 @@ podcast client plays, with their exact length in bytes.
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.urls import reverse
@@ -53,12 +55,19 @@ class EditionPodcast(Feed):
     """The spoken stories of one edition, newest first."""
 
     feed_type = PodcastFeed
+    language = "ur"
+
+    def __call__(self, request: HttpRequest, *args, **kwargs):
+        # URLconf holds one instance for all requests: per-request state goes on a copy.
+        view = copy.copy(self)
+        view.request = request
+        return Feed.__call__(view, request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, language: str = "ur") -> EditionPage:
         edition = EditionPage.objects.live().filter(locale__language_code=language).first()
         if edition is None:
             raise Http404("no such edition")
-        self.request = request
+        self.language = edition.language  # Feed reads `language` as a plain attribute
         return edition
 
     def title(self, edition: EditionPage) -> str:
@@ -76,9 +85,6 @@ class EditionPodcast(Feed):
 
     def author_name(self, edition: EditionPage) -> str:
         return edition.title
-
-    def language(self, edition: EditionPage) -> str:  # type: ignore[override]
-        return edition.language
 
     def items(self, edition: EditionPage):
         return (
