@@ -55,10 +55,14 @@ def plain_text(html_or_text: str) -> str:
     return _TAGS.sub(" ", html_or_text)
 
 
+def text_words(text: str) -> list[str]:
+    """Folded words of a text (HTML or plain)."""
+    return words(fold(plain_text(text)))
+
+
 def story_words(headline: str, body: str) -> list[str]:
     """Folded words of a story, the headline repeated `HEADLINE_WEIGHT` times."""
-    head = words(fold(plain_text(headline)))
-    return head * HEADLINE_WEIGHT + words(fold(plain_text(body)))
+    return text_words(headline) * HEADLINE_WEIGHT + text_words(body)
 
 
 def term_counts(tokens: Iterable[str]) -> Counter[str]:

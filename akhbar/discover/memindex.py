@@ -35,9 +35,10 @@ def make_story(
     n_docs: int = 0,
 ) -> tuple[Story, Counter[str]]:
     """A Story (weighted by the given df statistics) and its raw term counts."""
-    tokens = features.story_words(headline, body)
+    body_tokens = features.text_words(body)
+    tokens = features.text_words(headline) * features.HEADLINE_WEIGHT + body_tokens
     counts = features.term_counts(tokens)
-    body_tokens = features.story_words("", body) or tokens
+    body_tokens = body_tokens or tokens
     story = Story(
         id=story_id,
         published=published,
@@ -72,13 +73,13 @@ class MemoryIndex:
             story_id, headline, body, published, df=self.df, n_docs=len(self.stories), **meta
         )
 
-    def add(self, story: Story, counts: Iterable[str] = ()) -> Story:
-        """Index a story (joining its near-duplicate group); returns it as stored."""
+    def add(self, story: Story, counts: Iterable[str] = (), *, group: bool = True) -> Story:
+        """Index a story (joining its near-duplicate group unless `group` is False)."""
         self.remove(story.id)
-        if not story.cluster:
-            group = engine.find_group(story, self.candidates(story, limit=20))
-            if group:
-                story = Story(**{**_fields(story), "cluster": group})
+        if group and not story.cluster:
+            found = engine.find_group(story, self.candidates(story, limit=20))
+            if found:
+                story = Story(**{**_fields(story), "cluster": found})
         self.stories[story.id] = story
         terms = frozenset(counts)
         self._counts[story.id] = terms

@@ -54,20 +54,23 @@ def to_story(doc: DiscoverDoc) -> Story:
 
 
 def _vocab(article: ArticlePage) -> tuple[list[str], dict[str, int], list[str]]:
-    """(tokens, term counts, vocabulary) of an article's headline, standfirst and body."""
-    body = "\n".join([article.standfirst, article.body_text()])
-    tokens = features.story_words(article.headline, body)
+    """(body words, term counts, vocabulary) of an article's headline, standfirst and body."""
+    body_tokens = features.text_words(article.body_text())
+    tokens = (
+        features.text_words(article.headline) * features.HEADLINE_WEIGHT
+        + features.text_words(article.standfirst)
+        + body_tokens
+    )
     counts = features.term_counts(tokens)
-    return tokens, counts, [t for t in counts if len(t) <= TERM_MAX]
+    return body_tokens or tokens, counts, [t for t in counts if len(t) <= TERM_MAX]
 
 
 def _features(article: ArticlePage, n_docs: int | None = None) -> tuple[Story, list[str]]:
     """The article's Story, weighed with the current document frequencies, and vocabulary."""
-    tokens, counts, vocab = _vocab(article)
+    body_tokens, counts, vocab = _vocab(article)
     df = dict(DiscoverTermStat.objects.filter(term__in=vocab).values_list("term", "df"))
     if n_docs is None:
         n_docs = DiscoverDoc.objects.count()
-    body_tokens = features.story_words("", article.body_text()) or tokens
     story = Story(
         id=article.pk,
         published=(article.first_published_at or article.last_published_at).timestamp(),

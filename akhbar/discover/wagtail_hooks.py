@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from akhbar.discover.models import DiscoverOverride
+from akhbar.discover.models import DiscoverEntry, DiscoverOverride
 from akhbar.discover.reader import discover_stories
 from akhbar.newsroom.front import decorate
 
@@ -34,3 +34,21 @@ class DiscoverOverrideViewSet(SnippetViewSet):
 
 
 register_snippet(DiscoverOverrideViewSet)
+
+
+class DiscoverEntryViewSet(SnippetViewSet):
+    """The stored lists with each story's reason, for editors to see why it was picked.
+
+    Changing an entry here lasts until the list is next computed; pins and exclusions
+    (Discover choices) are how editors change a list for good.
+    """
+
+    model = DiscoverEntry
+    menu_label = "Discover lists"
+    icon = "list-ol"
+    list_display = ["article", "rank", "target", "reason", "score"]
+    list_filter = ["reason"]
+    inspect_view_enabled = True
+
+
+register_snippet(DiscoverEntryViewSet)

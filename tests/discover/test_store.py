@@ -172,3 +172,14 @@ def test_unpublished_target_is_hidden_even_before_cleanup(stories):
     type(squad).objects.filter(pk=squad.pk).update(live=False)  # no signal: cleanup pending
     context = {"edition": None, "language": "ur", "numerals": "ascii"}
     assert squad.pk not in [s.pk for s in discover_hook()(stories["match"], context)["discover"]]
+
+
+def test_editors_manage_choices_in_the_admin(admin_client, stories):
+    DiscoverOverride.objects.create(article=stories["match"], story=stories["budget"], action="pin")
+    listing = admin_client.get("/admin/snippets/discover/discoveroverride/")
+    assert listing.status_code == 200
+    assert stories["budget"].headline[:20] in listing.content.decode()
+    assert admin_client.get("/admin/snippets/discover/discoveroverride/add/").status_code == 200
+    entries = admin_client.get("/admin/snippets/discover/discoverentry/?reason=related")
+    assert entries.status_code == 200
+    assert stories["squad"].headline[:20] in entries.content.decode()
