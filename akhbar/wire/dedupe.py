@@ -3,10 +3,11 @@
 The same story arrives from several agencies, or again with a corrected figure. Texts are
 folded with `akhbar.text.fold` (one spelling per letter, no diacritics, no punctuation
 variants) and cut into overlapping word triples. A one-permutation MinHash (each shingle
-hashed once, the smallest hash kept per bucket) gives a 64-slot signature in time linear
-in the text, cheap enough for thousands of items a minute in pure Python. Signatures are
-cut into 16 bands of 4 slots; two items sharing any band are compared slot by slot, and
-grouped when the estimated Jaccard similarity reaches THRESHOLD. Pure Python, no Django.
+hashed once, the smallest hash kept per bucket, empty buckets densified) gives a 64-slot
+signature in time linear in the text, cheap enough for thousands of items a minute in
+pure Python. Signatures are cut into 16 bands of 4 slots; two items sharing any band are
+compared slot by slot, and grouped when the estimated Jaccard similarity reaches
+THRESHOLD. Pure Python, no Django.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ SHINGLE = 3
 THRESHOLD = 0.6
 EMPTY = (1 << 64) - 1
 _PACK = struct.Struct(f">{SLOTS}Q")
+_OFFSET = 0x9E3779B97F4A7C15
 
 
 def shingles(text: str) -> set[str]:
@@ -41,7 +43,26 @@ def signature(text: str) -> tuple[int, ...]:
         slot, value = h % SLOTS, h // SLOTS
         if value < slots[slot]:
             slots[slot] = value
-    return tuple(slots)
+    return _densify(slots)
+
+
+def _densify(slots: list[int]) -> tuple[int, ...]:
+    """Fill empty slots from the next filled one to the right (rotation densification).
+
+    Short wire items have fewer shingles than slots; without this their bands would hold
+    empty slots and never meet. Both texts are filled by the same rule, so equal slots
+    still mean shared shingles.
+    """
+    if all(v == EMPTY for v in slots):
+        return tuple(slots)
+    out = list(slots)
+    for i, value in enumerate(slots):
+        if value == EMPTY:
+            j, distance = i, 0
+            while slots[j] == EMPTY:
+                j, distance = (j + 1) % SLOTS, distance + 1
+            out[i] = (slots[j] + distance * _OFFSET) % EMPTY
+    return tuple(out)
 
 
 def band_keys(sig: tuple[int, ...]) -> list[int]:

@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -207,6 +208,8 @@ def store(
         )
     ):
         return Outcome("unchanged", uri=item.uri, url=stories.url_of(_story(entry)))
+    if entry is not None and _is_older(item, entry):
+        return Outcome("unchanged", uri=item.uri, url=stories.url_of(_story(entry)))
     if item.pub_status != "usable":
         return _withdraw(item, entry, digest, opts, raw)
     language = (item.language or opts.language).split("-")[0].lower()
@@ -238,6 +241,16 @@ def store(
         return Outcome("duplicate", uri=item.uri, url=stories.url_of(_story(group)))
     action = "updated" if getattr(entry, "_existed", False) else "created"
     return Outcome(action, uri=item.uri, url=stories.url_of(article))
+
+
+def _is_older(item: WireItem, entry: WireEntry) -> bool:
+    """True when the stored version is newer than the one that just arrived (out of order)."""
+    stored = (entry.item or {}).get("version_created")
+    if item.version_created and stored:
+        return item.version_created < datetime.fromisoformat(stored)
+    if item.version.isdigit() and entry.version.isdigit():
+        return int(item.version) < int(entry.version)
+    return False
 
 
 def _story(entry: WireEntry):

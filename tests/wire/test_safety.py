@@ -18,12 +18,20 @@ pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+TOPICS = [
+    "شہر میں نئی سڑک کا افتتاح ہوا اور ٹریفک بحال ہو گئی",
+    "دریا پر پل کی مرمت کے باعث آمد و رفت معطل رہی",
+    "کالج کے طلبہ نے سائنس میلے میں انعامات جیتے",
+    "منڈی میں گندم کی قیمت مستحکم رہنے کی توقع ہے",
+]
+
+
 def item(n: int, **over) -> dict:
     base = {
         "uri": f"urn:akhbar:safety:{n}",
         "type": "text",
         "language": "ur",
-        "headlines": [{"role": "main", "value": f"خبر نمبر {n}: شہر میں نئی سڑک کا افتتاح"}],
+        "headlines": [{"role": "main", "value": f"خبر {n}: {TOPICS[n % 4][:20]}"}],
         "bodies": [
             {
                 "role": "main",
