@@ -11,16 +11,20 @@ with `Accept: application/ninjs+json`.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+import re
+from datetime import UTC, datetime
+from typing import Annotated
 from urllib.parse import urlencode
 
 from django.core import signing
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import BeforeValidator
 
 from akhbar.distribution.ninjs import MEDIA_TYPE, to_ninjs
 from akhbar.distribution.schemas import (
@@ -48,13 +52,26 @@ MAX_ID = 2**63 - 1  # the database's integer range; larger ids cannot name a sto
 ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _iso_only(value: object) -> object:
+    """Refuse what pydantic would otherwise read as a Unix timestamp ("0.5" → 1970)."""
+    if isinstance(value, str) and not ISO_DATE.match(value):
+        raise ValueError("expected an ISO 8601 date-time, e.g. 2025-04-10T09:30:00+05:00")
+    return value
+
+
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
+
+
 class ArticleFilters(Schema):
-    """Query parameters of the article list."""
+    """Query parameters of the article list (dates without a zone are read as UTC)."""
 
     edition: str | None = None
     section: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
+    since: IsoDateTime | None = None
+    until: IsoDateTime | None = None
     limit: int = 20
     cursor: str | None = None
 
@@ -95,6 +112,10 @@ def decode_cursor(token: str) -> tuple[datetime, int]:
     return published, pk
 
 
+def _aware(when: datetime) -> datetime:
+    return when if timezone.is_aware(when) else timezone.make_aware(when, UTC)
+
+
 def _section_filter(qs, value: str):
     if value.isascii() and value.isdigit():
         number = int(value)
@@ -115,9 +136,9 @@ def articles(request: HttpRequest, filters: Query[ArticleFilters]):
     if filters.section:
         qs = _section_filter(qs, filters.section)
     if filters.since:
-        qs = qs.filter(first_published_at__gte=filters.since)
+        qs = qs.filter(first_published_at__gte=_aware(filters.since))
     if filters.until:
-        qs = qs.filter(first_published_at__lt=filters.until)
+        qs = qs.filter(first_published_at__lt=_aware(filters.until))
     if filters.cursor:
         when, pk = decode_cursor(filters.cursor)
         qs = qs.filter(Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=pk))
@@ -157,7 +178,7 @@ NINJS_CONTENT = {MEDIA_TYPE: {"schema": {"type": "object", "required": ["uri"]}}
 
 
 @router.get(
-    "/articles/{int:article_id}.ninjs",
+    "/articles/{article_id}.ninjs",
     response={200: dict, **ERRORS},
     summary="Article as ninjs 3.1",
     openapi_extra={"responses": {"200": {"content": NINJS_CONTENT}}},
@@ -167,7 +188,7 @@ def article_ninjs(request: HttpRequest, article_id: int):
 
 
 @router.get(
-    "/articles/{int:article_id}",
+    "/articles/{article_id}",
     response={200: ArticleDetail, **ERRORS},
     summary="Article",
     openapi_extra={"responses": {"200": {"content": NINJS_CONTENT}}},

@@ -115,9 +115,13 @@ def test_hostile_parameters_are_client_errors(client, newsroom, query):
 
 def test_hostile_paths(client, newsroom):
     for path in ("/api/v1/articles/0", "/api/v1/articles/99999999999999999999",
-                 "/api/v1/articles/-1", "/api/v1/articles/abc", "/api/v1/articles/1.json"):
-        # Non-numeric ids match no API route: Django's slash redirect, then Wagtail's 404.
-        assert client.get(path, follow=True).status_code == 404, path
+                 "/api/v1/articles/-1", "/api/v1/articles/0.ninjs"):
+        assert client.get(path).status_code == 404, path
+    for path in ("/api/v1/articles/abc", "/api/v1/articles/1.json",
+                 "/api/v1/articles/null,null.ninjs", "/api/v1/articles/%D9%A1"):
+        response = client.get(path)
+        assert response.status_code == 422, path
+        assert response["Content-Type"].startswith("application/json")
 
 
 def test_detail_in_full(client, newsroom):
