@@ -183,3 +183,40 @@ def test_editors_manage_choices_in_the_admin(admin_client, stories):
     entries = admin_client.get("/admin/snippets/discover/discoverentry/?reason=related")
     assert entries.status_code == 200
     assert stories["squad"].headline[:20] in entries.content.decode()
+
+
+def test_with_the_database_backend_the_page_falls_back_until_the_worker_runs(edition, stories):
+    from django.test import override_settings
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        late = add_story(edition, "squad", hours_ago=0.2, body=STORIES["squad"][2] + " مزید")
+        assert not DiscoverEntry.objects.filter(article=late).exists()  # queued, not run
+        context = {"edition": edition, "language": "ur", "numerals": "ascii"}
+        fallback = discover_hook()(late, context)["discover"]
+        assert {s.discover_reason for s in fallback} == {"fresh"}
+        run_queued_tasks()
+    assert DiscoverEntry.objects.filter(article=late).exists()
+    # The late story copies the squad story: one story, so not listed under each other.
+    assert DiscoverDoc.objects.get(pk=late.pk).cluster == stories["squad"].pk
+    assert reasons(late)[stories["match"].pk] == "related"
+    assert stories["squad"].pk not in reasons(late)
+
+
+def run_queued_tasks() -> None:
+    """What `db_worker --batch` does, minus its exclusive transaction (tests run inside one)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test",
+    )
+    for row in DBTaskResult.objects.ready():
+        row.claim("test")
+        worker.run_task(row)
+    assert not DBTaskResult.objects.failed().exists()
