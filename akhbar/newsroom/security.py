@@ -18,6 +18,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 PER_ACCOUNT = getattr(settings, "AKHBAR_LOGIN_FAILURES_PER_ACCOUNT", 5)
 PER_ADDRESS = getattr(settings, "AKHBAR_LOGIN_FAILURES_PER_ADDRESS", 30)
@@ -79,7 +80,7 @@ class LoginRateLimitMiddleware:
             and blocked(request, request.POST.get("username", ""))
         ):
             response = HttpResponse(
-                "Too many failed logins; try again later.",
+                _("Too many failed logins; try again later."),
                 status=429,
                 content_type="text/plain; charset=utf-8",
             )

@@ -1,7 +1,7 @@
 """The grown-up size: secrets and hosts required, Redis when REDIS_URL is set, secure cookies."""
 
 from akhbar.settings.base import *  # noqa: F403
-from akhbar.settings.env import ConfigError, env_bool, env_list, env_str
+from akhbar.settings.env import ConfigError, env_bool, env_int, env_list, env_str
 
 SECRET_KEY = env_str("AKHBAR_SECRET_KEY")
 if len(SECRET_KEY) < 50:
@@ -31,3 +31,19 @@ SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Admin sessions: cookies never readable by scripts, sent only same-site, and short-lived
+# (a newsroom desk logs in each shift); the admin's CSRF token travels in the page, so the
+# cookie need not be readable either. Origins behind a TLS proxy are named explicitly.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("AKHBAR_SESSION_SECONDS", 12 * 60 * 60)
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = env_list(
+    "AKHBAR_CSRF_TRUSTED_ORIGINS",
+    [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"],
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# No framing at all; Wagtail's preview views relax this to same-origin for themselves.
+X_FRAME_OPTIONS = "DENY"

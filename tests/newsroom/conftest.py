@@ -19,6 +19,12 @@ PASSWORD = "Qalam-o-Dawat-2025!"  # noqa: S105 - a test login
 
 
 @pytest.fixture
+def password() -> str:
+    """Every test user's password."""
+    return PASSWORD
+
+
+@pytest.fixture
 def roles(edition):
     return ensure_roles(edition)
 

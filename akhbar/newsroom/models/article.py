@@ -95,8 +95,10 @@ class ArticleForm(NewsroomPageForm):
 class ArticlePage(Page):
     """A news story with all the parts of the seed page."""
 
-    headline = models.TextField(help_text="The whole headline; it may be long.")
-    standfirst = models.TextField(blank=True, help_text="One or two sentences under the headline.")
+    headline = models.TextField(help_text=_("The whole headline; it may be long."))
+    standfirst = models.TextField(
+        blank=True, help_text=_("One or two sentences under the headline.")
+    )
     lead_image = models.ForeignKey(
         "newsroom.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -117,7 +119,7 @@ class ArticlePage(Page):
         blank=True,
         unique=True,
         editable=False,
-        help_text="The ninjs/NewsML uri this story was imported from.",
+        help_text=_("The ninjs/NewsML uri this story was imported from."),
     )
     updated_at = models.DateTimeField(null=True, blank=True, editable=False)
     correction_note = models.TextField(
@@ -175,7 +177,7 @@ class ArticlePage(Page):
     ]
 
     class Meta:
-        verbose_name = "article"
+        verbose_name = _("article")
 
     def __str__(self) -> str:
         return self.headline or self.title

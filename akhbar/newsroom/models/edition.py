@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -23,7 +24,7 @@ class EditionPage(Page):
         max_length=8,
         choices=NUMERAL_CHOICES,
         default="ascii",
-        help_text="Digits used for dates, reading time and counts on this edition's pages.",
+        help_text=_("Digits used for dates, reading time and counts on this edition's pages."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("numerals")]
@@ -33,7 +34,7 @@ class EditionPage(Page):
     max_count_per_parent = None
 
     class Meta:
-        verbose_name = "edition"
+        verbose_name = _("edition")
 
     @property
     def language(self) -> str:

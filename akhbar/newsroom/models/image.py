@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
@@ -15,12 +16,12 @@ class NewsImage(AbstractImage):
     """A news picture; alt text is required because every reader must get the picture."""
 
     alt_text = models.CharField(
-        max_length=1000, help_text="What the picture shows, for readers who cannot see it."
+        max_length=1000, help_text=_("What the picture shows, for readers who cannot see it.")
     )
     caption = models.TextField(blank=True)
     caption_language = models.CharField(max_length=12, choices=settings.LANGUAGES, default="ur")
     credit = models.CharField(
-        max_length=255, blank=True, help_text="Agency or photographer, e.g. Reuters."
+        max_length=255, blank=True, help_text=_("Agency or photographer, e.g. Reuters.")
     )
     source_uri = models.CharField(
         max_length=500, null=True, blank=True, unique=True, editable=False

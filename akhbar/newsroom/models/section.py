@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -20,9 +21,9 @@ class SectionPage(Page):
         max_length=16,
         blank=True,
         db_index=True,
-        help_text="IPTC media topic code (e.g. 11000000 for politics) that wire copy maps to.",
+        help_text=_("IPTC media topic code (e.g. 11000000 for politics) that wire copy maps to."),
     )
-    order = models.PositiveSmallIntegerField(default=100, help_text="Position in navigation.")
+    order = models.PositiveSmallIntegerField(default=100, help_text=_("Position in navigation."))
 
     content_panels = [
         *Page.content_panels,
@@ -35,7 +36,7 @@ class SectionPage(Page):
     parent_page_types = ["newsroom.EditionPage"]
 
     class Meta:
-        verbose_name = "section"
+        verbose_name = _("section")
 
     def stories(self):
         from akhbar.newsroom.models.article import ArticlePage
