@@ -9,6 +9,7 @@ so an edit, a new story or an unpublished one changes the key and nothing stale 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import datetime
 
@@ -37,7 +38,9 @@ def cached_output(
     stamp = int(last_modified.timestamp()) if last_modified else None
     response = get_conditional_response(request, etag=quoted, last_modified=stamp)
     if response is None:
-        full_key = f"{KEY_PREFIX}{key}:{etag}"
+        # Hashed: section slugs are Urdu, and some cache servers take ASCII keys only.
+        digest = hashlib.blake2b(f"{key}:{etag}".encode(), digest_size=16).hexdigest()
+        full_key = KEY_PREFIX + digest
         hit = cache.get(full_key) if use_cache else None
         if hit is not None:
             body, content_type = hit

@@ -8,7 +8,9 @@ credit, and the feed's language from the edition rather than from the request.
 Enclosures: the lead picture's rendition; other apps may add theirs (e.g. a spoken
 version) through the Wagtail hook `akhbar_feed_enclosures(article, urls) -> list[Enclosure]`.
 RSS 2.0 allows one `<enclosure>` per item, so RSS carries the first as `<enclosure>` and
-every one as `media:content`; Atom carries all as `rel="enclosure"` links.
+every one as `media:content`; Atom carries all as `rel="enclosure"` links. A feed body is
+cached until one of its stories changes (or an hour passes), so an enclosure a hook adds
+later shows up within that hour.
 """
 
 from __future__ import annotations

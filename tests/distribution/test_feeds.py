@@ -8,6 +8,8 @@ import feedparser
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.feedgenerator import Enclosure
+from wagtail import hooks
 
 from tests.distribution.builders import HOSTILE, make_story
 
@@ -156,3 +158,20 @@ def test_only_safe_methods(client, newsroom):
 def test_empty_section_feed_is_valid(client, newsroom):
     response, feed = parse(client, "/feeds/ur/saqafat.rss")
     assert feed.entries == []
+
+
+def test_other_apps_add_enclosures_through_the_hook(client, newsroom):
+    def spoken(article, urls):
+        return [Enclosure(urls.absolute_path(f"/listen/{article.pk}.opus"), "1234", "audio/ogg")]
+
+    with hooks.register_temporarily("akhbar_feed_enclosures", spoken):
+        _, atom = parse(client, "/feeds/ur.atom")
+        _, rss = parse(client, "/feeds/ur.rss")
+    types = [e.type for e in atom.entries[0].enclosures]
+    assert types == ["image/jpeg", "audio/ogg"]
+    # RSS 2.0 allows one <enclosure>: the picture; every medium is in media:content.
+    assert [e.type for e in rss.entries[0].enclosures] == ["image/jpeg"]
+    assert [m["type"] for m in rss.entries[0].media_content] == ["image/jpeg", "audio/ogg"]
+    # A story without a picture: its spoken version is the one <enclosure>.
+    assert [e.type for e in rss.entries[1].enclosures] == ["audio/ogg"]
+    assert [m["medium"] for m in rss.entries[1].media_content] == ["audio"]
