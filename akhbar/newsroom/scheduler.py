@@ -94,10 +94,11 @@ def run_forever(
     gone (we are re-parented), the loop ends instead of lingering as an orphan.
     """
     stop = stop or threading.Event()
-    while not stop.is_set():
-        if parent_pid is not None and os.getppid() != parent_pid:
-            log.warning("scheduler: parent %s is gone, stopping", parent_pid)
-            return
+
+    def orphaned() -> bool:
+        return parent_pid is not None and os.getppid() != parent_pid
+
+    while not stop.is_set() and not orphaned():
         started = time.monotonic()
         try:
             close_old_connections()
@@ -106,7 +107,12 @@ def run_forever(
             log.exception("scheduler pass failed")
         finally:
             close_old_connections()
-        stop.wait(max(1.0, interval - (time.monotonic() - started)))
+        # Wait in short steps so a vanished parent is noticed within a second.
+        deadline = started + max(1.0, interval)
+        while not stop.is_set() and not orphaned() and time.monotonic() < deadline:
+            stop.wait(min(1.0, max(0.0, deadline - time.monotonic())))
+    if orphaned():
+        log.warning("scheduler: parent %s is gone, stopping", parent_pid)
 
 
 def start_thread(interval: float = INTERVAL) -> tuple[threading.Thread, threading.Event]:

@@ -6,6 +6,7 @@ picture renditions are served by granian itself, straight from the media folder.
 
 import os
 import shutil
+import subprocess
 import sys
 
 from django.conf import settings
@@ -21,6 +22,11 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument(
             "--workers", type=int, default=int(os.environ.get("AKHBAR_WORKERS", "2"))
+        )
+        parser.add_argument(
+            "--no-scheduler",
+            action="store_true",
+            help="do not start the publishing scheduler (another host runs `akhbar scheduler`)",
         )
 
     def handle(self, *args, **options):
@@ -59,4 +65,12 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"serving http://{options['host']}:{options['port']}/ (admin at /admin/)")
         sys.stdout.flush()
+        if not options["no_scheduler"]:
+            # Scheduled and embargoed stories go live on time without anyone watching. The
+            # scheduler is our child; after exec our pid is granian's, and the scheduler
+            # stops by itself when that process is gone (see akhbar/newsroom/scheduler.py).
+            subprocess.Popen(  # noqa: S603 - our own interpreter and command
+                [sys.executable, "-m", "akhbar.cli", "scheduler", "--parent-pid", str(os.getpid())],
+                env=env,
+            )
         os.execve(granian, argv, env)
