@@ -83,6 +83,19 @@ def fingerprint(qs: QuerySet, *extra: object) -> tuple[str, datetime | None]:
     return hashlib.blake2b(raw.encode(), digest_size=12).hexdigest(), last
 
 
+def head_fingerprint(qs: QuerySet, size: int, *extra: object) -> tuple[str, datetime | None]:
+    """`fingerprint` for an output that shows only the first `size` stories (a feed).
+
+    Reads just those rows (id, publication and update times) along the publication-date
+    index, so its cost does not grow with the archive the way a count over it does.
+    """
+    rows = list(qs.values_list("pk", "last_published_at", "updated_at")[:size])
+    stamps = [t for row in rows for t in row[1:] if t is not None]
+    raw = "|".join(str(x) for x in (*rows, *extra))
+    digest = hashlib.blake2b(raw.encode(), digest_size=12).hexdigest()
+    return digest, max(stamps) if stamps else None
+
+
 @dataclass(frozen=True)
 class _Root:
     site_id: int

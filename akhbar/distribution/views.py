@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from akhbar.distribution.caching import cached_output
 from akhbar.distribution.feeds import AtomStoryFeed, StoryFeed, resolve
 from akhbar.distribution.sitemaps import sitemaps_for, structure_stamp, w3c
-from akhbar.distribution.stories import Urls, fingerprint, published_stories
+from akhbar.distribution.stories import Urls, fingerprint, head_fingerprint, published_stories
 
 rss_feed = StoryFeed()
 atom_feed = AtomStoryFeed()
@@ -28,8 +28,9 @@ def _feed_view(feed, kind: str):
     @require_safe
     def view(request: HttpRequest, language: str, section: str | None = None) -> HttpResponse:
         target = resolve(request, language, section)
-        etag, last = fingerprint(
+        etag, last = head_fingerprint(
             published_stories(target.edition, target.section),
+            feed.size,
             target.page.last_published_at,
             request.get_host(),
             request.scheme,
