@@ -24,21 +24,23 @@ SHINGLE = 3
 THRESHOLD = 0.6
 EMPTY = (1 << 64) - 1
 _PACK = struct.Struct(f">{SLOTS}Q")
+_BAND = struct.Struct(f">B{ROWS}Q")
 _OFFSET = 0x9E3779B97F4A7C15
 
 
-def shingles(text: str) -> set[str]:
-    """Overlapping word triples of the folded text (single words for very short texts)."""
-    tokens = fold(text).split()
+def shingles(text: str, folded: bool = False) -> set[str]:
+    """Overlapping word triples of the folded text (single words for very short texts);
+    `folded` says the caller already folded it (folding is the costly part)."""
+    tokens = (text if folded else fold(text)).split()
     if len(tokens) < SHINGLE:
         return set(tokens)
     return {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
 
 
-def signature(text: str) -> tuple[int, ...]:
-    """The MinHash signature of `text`: SLOTS minimums, EMPTY where no shingle fell."""
+def signature(text: str, folded: bool = False) -> tuple[int, ...]:
+    """The MinHash signature of `text`: SLOTS minimums (EMPTY only for a text without words)."""
     slots = [EMPTY] * SLOTS
-    for shingle in shingles(text):
+    for shingle in shingles(text, folded):
         h = int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
         slot, value = h % SLOTS, h // SLOTS
         if value < slots[slot]:
@@ -72,7 +74,7 @@ def band_keys(sig: tuple[int, ...]) -> list[int]:
         part = sig[band * ROWS : (band + 1) * ROWS]
         if EMPTY in part:
             continue
-        digest = hashlib.blake2b(repr((band, part)).encode(), digest_size=8).digest()
+        digest = hashlib.blake2b(_BAND.pack(band, *part), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big", signed=True) >> 1)
     return keys
 

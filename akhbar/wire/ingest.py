@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from akhbar.newsroom.bodyhtml import MAX_BODY_CHARS, clean_html
 from akhbar.newsroom.editions import NoEdition
@@ -27,7 +27,7 @@ from akhbar.newsroom.models import SectionPage
 from akhbar.text import fold
 from akhbar.wire import dedupe, stories
 from akhbar.wire.formats import detect
-from akhbar.wire.items import WireError, WireItem, item_to_json
+from akhbar.wire.items import WireError, WireItem, digest_of, item_to_json
 from akhbar.wire.models import Quarantine, WireBand, WireEntry, WireSource
 from akhbar.wire.transports.http import FetchError
 
@@ -194,8 +194,9 @@ def store(
     """Store one item as a desk entry and, when the rule says so, as a published story."""
     opts = options or Options()
     item = vet(item)
-    entry = WireEntry.objects.filter(uri=item.uri).select_related("article", "group").first()
-    digest = item.content_hash()
+    entry = next(iter(WireEntry.objects.filter(uri=item.uri)[:1]), None)
+    data = item_to_json(item)
+    digest = digest_of(data)
     publish = opts.rule == WireSource.PUBLISH
     if (
         entry is not None
@@ -214,8 +215,10 @@ def store(
         return _withdraw(item, entry, digest, opts, raw)
     language = (item.language or opts.language).split("-")[0].lower()
     text = f"{item.headline}\n{html.unescape(re.sub(r'<[^>]+>', ' ', item.body_html))}"
-    sig = dedupe.signature(text)
-    group = entry.group if entry is not None else _find_group(sig)
+    folded = fold(text)  # once: it feeds both the signature and the desk's search
+    sig = dedupe.signature(folded, folded=True)
+    keys = dedupe.band_keys(sig)
+    group = entry.group if entry is not None else _find_group(sig, keys)
     article = entry.article if entry is not None else None
     make_story = publish and (group is None or article is not None)
     prep = None
@@ -233,7 +236,16 @@ def store(
         with transaction.atomic():
             if prep is not None:
                 article = stories.write(prep, article, publish=True, created_files=created)
-            entry = _save_entry(entry, item, digest, sig, group, article, opts, raw, base, text)
+            entry = _save_entry(
+                entry,
+                item,
+                _Stored(data, digest, sig, keys, folded),
+                group,
+                article,
+                opts,
+                raw,
+                base,
+            )
     except Exception:
         stories.delete_files(created)
         raise
@@ -260,33 +272,51 @@ def _story(entry: WireEntry):
     return entry.group.article if entry.group_id and entry.group.article_id else None
 
 
-def _find_group(sig: tuple[int, ...]) -> WireEntry | None:
-    """The first entry of the group a new text belongs to, if any entry is near enough."""
-    keys = dedupe.band_keys(sig)
+def _find_group(sig: tuple[int, ...], keys: list[int]) -> WireEntry | None:
+    """The first entry of the group a new text belongs to, if any entry is near enough.
+
+    One plain SQL query (candidates sharing a band, with their signatures): this runs for
+    every incoming item, and the ORM's query building would cost more than the query.
+    """
     if not keys:
         return None
-    ids = set(WireBand.objects.filter(key__in=keys).values_list("entry_id", flat=True)[:200])
+    entries, bands = WireEntry._meta.db_table, WireBand._meta.db_table
+    marks = ", ".join(["%s"] * len(keys))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, signature, group_id FROM {entries} WHERE id IN "  # noqa: S608 - names
+            f"(SELECT entry_id FROM {bands} WHERE key IN ({marks})) LIMIT 200",
+            keys,
+        )
+        rows = cursor.fetchall()
     best, best_score = None, dedupe.THRESHOLD
-    for candidate in WireEntry.objects.filter(pk__in=ids).only("pk", "signature", "group_id"):
-        score = dedupe.similarity(sig, dedupe.unpack(candidate.signature))
+    for pk, packed, group_id in rows:
+        score = dedupe.similarity(sig, dedupe.unpack(packed))
         if score >= best_score:
-            best, best_score = candidate, score
-    if best is None:
-        return None
-    return WireEntry.objects.get(pk=best.group_id or best.pk)
+            best, best_score = group_id or pk, score
+    return WireEntry.objects.get(pk=best) if best is not None else None
+
+
+@dataclass
+class _Stored:
+    """What `store` computed once for an item and `_save_entry` writes."""
+
+    data: dict
+    digest: str
+    sig: tuple[int, ...]
+    keys: list[int]
+    folded: str
 
 
 def _save_entry(
     entry: WireEntry | None,
     item: WireItem,
-    digest: str,
-    sig: tuple[int, ...],
+    got: _Stored,
     group: WireEntry | None,
     article,
     opts: Options,
     raw: str,
     base: Path | None,
-    text: str,
 ) -> WireEntry:
     existed = entry is not None
     entry = entry or WireEntry(uri=item.uri, source=opts.source)
@@ -297,7 +327,7 @@ def _save_entry(
     fields = dict(
         format=item.format,
         version=item.version,
-        content_hash=digest,
+        content_hash=got.digest,
         pub_status=item.pub_status,
         status=status,
         headline=item.headline,
@@ -309,11 +339,11 @@ def _save_entry(
         ],
         credit=(item.credit or opts.credit or (item.sources[0] if item.sources else ""))[:255],
         link=item.link,
-        item=item_to_json(item),
+        item=got.data,
         raw=raw,
         base_path=str(base or "")[:1000],
-        search_text=fold(text)[:100_000],
-        signature=dedupe.pack(sig),
+        search_text=got.folded[:100_000],
+        signature=dedupe.pack(got.sig),
         group=group,
         article=article,
         first_created=item.first_created or item.version_created,
@@ -321,8 +351,13 @@ def _save_entry(
     for key, value in fields.items():
         setattr(entry, key, value)
     entry.save()
-    WireBand.objects.filter(entry=entry).delete()
-    WireBand.objects.bulk_create([WireBand(key=k, entry=entry) for k in dedupe.band_keys(sig)])
+    if existed:
+        WireBand.objects.filter(entry=entry).delete()
+    with connection.cursor() as cursor:  # plain SQL for the same reason as _find_group
+        cursor.executemany(
+            f"INSERT INTO {WireBand._meta.db_table} (key, entry_id) VALUES (%s, %s)",  # noqa: S608
+            [(k, entry.pk) for k in got.keys],
+        )
     entry._existed = existed
     return entry
 

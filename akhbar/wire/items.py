@@ -73,10 +73,7 @@ class WireItem:
 
     def content_hash(self) -> str:
         """A digest of what a reader would see; equal hashes mean nothing to update."""
-        data = asdict(self)
-        data.pop("extra", None)
-        blob = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
-        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+        return digest_of(item_to_json(self))
 
 
 def raise_first(results: list[WireItem | WireError]) -> list[WireItem]:
@@ -85,6 +82,17 @@ def raise_first(results: list[WireItem | WireError]) -> list[WireItem]:
         if isinstance(result, WireError):
             raise result
     return list(results)  # type: ignore[arg-type]
+
+
+def digest_of(data: dict) -> str:
+    """The content hash of an item already turned into `item_to_json` form."""
+    blob = json.dumps(
+        {k: v for k, v in data.items() if k != "extra"},
+        ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def item_to_json(item: WireItem) -> dict:
