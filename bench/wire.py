@@ -30,7 +30,30 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 LETTERS = "ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنوہیے"
-FUNCTION = "کے کی کا میں نے سے کو پر اور ہے ہیں تھا تھی گیا کیا بھی کہ یہ وہ ایک".split()
+FUNCTION = tuple(
+    [
+        "کے",
+        "کی",
+        "کا",
+        "میں",
+        "نے",
+        "سے",
+        "کو",
+        "پر",
+        "اور",
+        "ہے",
+        "ہیں",
+        "تھا",
+        "تھی",
+        "گیا",
+        "کیا",
+        "بھی",
+        "کہ",
+        "یہ",
+        "وہ",
+        "ایک",
+    ]
+)
 COUNTER = Path("/work/shared/corpus/counter")
 
 
@@ -87,7 +110,7 @@ def documents(n: int, seed: int) -> tuple[list[bytes], set[str]]:
             "type": "text",
             "version": "1",
             "language": "ur",
-            "versionCreated": f"2025-07-01T{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}+05:00",
+            "versionCreated": f"2025-07-01T{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z",
             "headlines": [{"role": "main", "value": headline}],
             "bodies": [{"role": "main", "contentType": "text/html", "value": body}],
             "subjects": [
