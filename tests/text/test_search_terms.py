@@ -1,7 +1,7 @@
 """Search terms: every spelling-variant class meets its canonical form, plus properties."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from akhbar.text.search_terms import (
@@ -10,6 +10,7 @@ from akhbar.text.search_terms import (
     joined_pairs,
     match_spans,
     terms,
+    terms_of_whole_text,
     word_spans,
 )
 
@@ -119,3 +120,21 @@ def test_match_spans_are_ordered_words_of_the_text(text):
     spans = match_spans(text, set(terms(text)))
     assert spans == sorted(spans)
     assert all(0 <= s < e <= len(text) for s, e in spans)
+
+
+tricky_text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("کیلئےہوگااسکا ي ك ه ى ة ۀ ا ٓ ٔ ی ے ۱۲ 1,2.3'\"،۔؟-«»")),
+        st.sampled_from(["\u00a0", "\u200b", "\u200c", "\u200f", "\u00ad", "\ufeff", "\u0640"]),
+        st.sampled_from(["\u064e", "\u0670", "\u0654", "\ufe70", "\ufdfa", "\ufdf2", "\ufe50"]),
+        st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=1000)
+@given(tricky_text)
+def test_cached_terms_equal_folding_the_whole_text(text):
+    assert terms(text) == terms_of_whole_text(text)
