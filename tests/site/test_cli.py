@@ -71,12 +71,16 @@ def test_init_import_serve(tmp_path, wire_dir):
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
+        # The first start collects and compresses static files: allow it time on a busy machine.
+        deadline = time.monotonic() + 240
+        while True:
+            assert server.poll() is None, server.stdout.read().decode(errors="replace")[-2000:]
             try:
-                status, _ = get(base + "/")
+                get(base + "/")
                 break
             except OSError:
-                time.sleep(0.2)
+                assert time.monotonic() < deadline, "akhbar serve did not answer"
+                time.sleep(0.5)
         status, body = get(base + story["url"])
         assert status == 200
         html = body.decode()
