@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
@@ -37,6 +38,15 @@ class PronunciationEntry(models.Model):
         self.word = normalize(self.word)
         self.spoken = normalize(self.spoken)
         return super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        # Runs before the unique check, so شوئيگو (Arabic yeh) is caught as a duplicate.
+        self.word = normalize(self.word)
+        self.spoken = normalize(self.spoken)
+        if not self.word:
+            raise ValidationError({"word": "A word is needed."})
+        if not any(c.isalpha() for c in self.spoken):
+            raise ValidationError({"spoken": "Write how the word is said."})
 
 
 def lexicon() -> dict[str, str]:
