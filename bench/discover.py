@@ -2,8 +2,10 @@
 
 Part 1 (pure core, in memory): generates 100,000 Urdu-script stories (2,000 running
 stories/topics with their own vocabulary, a shared Zipf-distributed vocabulary and real
-Urdu function words), indexes them, then publishes NEW more stories one at a time and
-times, per story:
+Urdu function words), indexes them (the generated text is already in folded form, which
+the first 200 check, so the bulk load skips akhbar.text.fold), then publishes NEW more
+stories one at a time through the full path and times, per story (wall clock and this
+process's CPU time, since the machine may be shared):
 
 - "list": features (fold, words, TF-IDF, MinHash) + candidates from postings + rank;
 - "publish": the same plus joining the index (near-duplicate group, postings, df);
@@ -32,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from akhbar.discover.features import STOPWORDS  # noqa: E402
-from akhbar.discover.memindex import MemoryIndex  # noqa: E402
+from akhbar.discover.features import STOPWORDS, text_words  # noqa: E402
+from akhbar.discover.memindex import MemoryIndex, story_from_words  # noqa: E402
 
 LETTERS = "ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنوہیے"
 HOUR = 3600.0
@@ -47,7 +49,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.words = list({self._word() for _ in range(vocabulary)})
         self.topic_words = [self.rng.sample(self.words, 25) for _ in range(topics)]
-        self.stop = sorted(STOPWORDS)
+        self.stop = sorted(set(text_words(" ".join(STOPWORDS))))  # in folded spelling
         # Zipf-like weights for the shared vocabulary.
         self.cum = list(_accumulate(1.0 / (r + 1) for r in range(len(self.words))))
 
@@ -83,34 +85,49 @@ def memory_part(n_stories: int, n_new: int) -> None:
     started = time.perf_counter()
     for i in range(1, n_stories + 1):
         head, body, topic = gen.story()
-        story, counts = index.story(i, head, body, T0 + i * 300.0, section=topic % 8)
+        if i <= 200:  # the generated text is already folded: check, then skip fold for speed
+            assert text_words(head) == head.split() and text_words(body) == body.split()
+        story, counts = story_from_words(
+            i,
+            head.split(),
+            body.split(),
+            T0 + i * 300.0,
+            section=topic % 8,
+            df=index.df,
+            n_docs=len(index),
+        )
         index.add(story, counts, group=False)  # bulk load: grouping is timed below
     print(
         f"indexed {n_stories:,} stories in {time.perf_counter() - started:.0f} s "
         f"({len(index.postings):,} posted terms)"
     )
-    lists, publishes, naive = [], [], []
+    timings: dict[str, list[tuple[float, float]]] = {"list": [], "publish": [], "naive": []}
     for j in range(n_new):
         sid = n_stories + 1 + j
         head, body, topic = gen.story()
         published = T0 + sid * 300.0
-        t = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         story, counts = index.story(sid, head, body, published, section=topic % 8)
         picks = index.recommend(story)
-        lists.append(time.perf_counter() - t)
+        timings["list"].append((time.perf_counter() - wall, time.process_time() - cpu))
         index.add(story, counts)
-        publishes.append(time.perf_counter() - t)
-        t = time.perf_counter()
+        timings["publish"].append((time.perf_counter() - wall, time.process_time() - cpu))
+        wall, cpu = time.perf_counter(), time.process_time()
         newest = [s for _, s in reversed(index.timeline[-16:]) if s != sid][:15]
-        naive.append(time.perf_counter() - t)
+        timings["naive"].append((time.perf_counter() - wall, time.process_time() - cpu))
         assert len(picks) == 15 and len(newest) == 15
-    for name, values in (("list", lists), ("publish", publishes), ("naive newest-15", naive)):
-        p50, p95 = pct(values, 0.5) * 1e3, pct(values, 0.95) * 1e3
+    print(f"{n_new} new stories, each timed alone (wall clock | CPU time of this process):")
+    for name, values in timings.items():
+        w = [v[0] * 1e3 for v in values]
+        c = [v[1] * 1e3 for v in values]
         print(
-            f"  {name:16} p50 {p50:8.3f} ms   p95 {p95:8.3f} ms   max {max(values) * 1e3:8.3f} ms"
+            f"  {name:8} wall p50 {pct(w, 0.5):7.3f} p95 {pct(w, 0.95):7.3f} ms"
+            f"  | cpu p50 {pct(c, 0.5):7.3f} p95 {pct(c, 0.95):7.3f} ms"
         )
+    lists = [v[0] for v in timings["list"]]
+    naive = [v[0] for v in timings["naive"]]
     print(
-        f"  ratio list/naive at p95: {pct(lists, 0.95) / pct(naive, 0.95):,.0f}x "
+        f"  ratio list/naive at wall p95: {pct(lists, 0.95) / pct(naive, 0.95):,.0f}x "
         f"(target: list p95 <= 50 ms)"
     )
 

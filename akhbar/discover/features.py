@@ -95,6 +95,11 @@ def weigh(
     return {t: round(w / norm, 5) for t, w in best}
 
 
+def heaviest(terms: Mapping[str, float], n: int) -> list[tuple[str, float]]:
+    """The `n` heaviest (term, weight) pairs (stored vectors may lose their key order)."""
+    return sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Dot product of two (already normalised) sparse vectors."""
     if len(a) > len(b):

@@ -5,20 +5,24 @@ the app keeps the same structures in database tables (akhbar.discover.store), so
 answer "which stories may be related to this one" with the same bounded work:
 
 - each story is posted under its TOP_TERMS heaviest terms only;
-- a query walks the postings of its own heavy terms, newest MAX_POSTINGS entries each,
-  accumulating dot products, and scores only the best MAX_CANDIDATES stories in full.
+- a query walks the postings of its own QUERY_TERMS heaviest terms, newest MAX_POSTINGS
+  entries each, accumulating dot products, and scores only the best MAX_CANDIDATES
+  stories in full. Heavy terms are rare ones, so their postings are short; a common term
+  that is heavy in one story still costs at most MAX_POSTINGS steps.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from akhbar.discover import engine, features
 from akhbar.discover.engine import Pick, Story
 
-MAX_POSTINGS = 2000
+QUERY_TERMS = 20
+MAX_POSTINGS = 1000
 MAX_CANDIDATES = 200
 
 
@@ -35,10 +39,35 @@ def make_story(
     n_docs: int = 0,
 ) -> tuple[Story, Counter[str]]:
     """A Story (weighted by the given df statistics) and its raw term counts."""
-    body_tokens = features.text_words(body)
-    tokens = features.text_words(headline) * features.HEADLINE_WEIGHT + body_tokens
+    return story_from_words(
+        story_id,
+        features.text_words(headline),
+        features.text_words(body),
+        published,
+        section=section,
+        tags=tags,
+        agencies=agencies,
+        df=df,
+        n_docs=n_docs,
+    )
+
+
+def story_from_words(
+    story_id: int,
+    head_words: list[str],
+    body_words: list[str],
+    published: float,
+    *,
+    section: int | None = None,
+    tags: Iterable[str] = (),
+    agencies: Iterable[str] = (),
+    df: Mapping[str, int] | None = None,
+    n_docs: int = 0,
+) -> tuple[Story, Counter[str]]:
+    """make_story from already folded words (e.g. when words were computed elsewhere)."""
+    tokens = head_words * features.HEADLINE_WEIGHT + body_words
     counts = features.term_counts(tokens)
-    body_tokens = body_tokens or tokens
+    shingled = body_words or tokens
     story = Story(
         id=story_id,
         published=published,
@@ -46,8 +75,8 @@ def make_story(
         terms=features.weigh(counts, df or {}, n_docs),
         tags=frozenset(t.strip().casefold() for t in tags if t.strip()),
         agencies=frozenset(a.strip().casefold() for a in agencies if a.strip()),
-        signature=features.minhash(body_tokens),
-        shingles=features.shingle_count(body_tokens),
+        signature=features.minhash(shingled),
+        shingles=features.shingle_count(shingled),
     )
     return story, counts
 
@@ -58,7 +87,7 @@ class MemoryIndex:
     def __init__(self) -> None:
         self.stories: dict[int, Story] = {}
         self.df: Counter[str] = Counter()
-        self.postings: dict[str, list[int]] = {}
+        self.postings: dict[str, list[tuple[int, float]]] = {}
         self.timeline: list[tuple[float, int]] = []
         self._counts: dict[int, frozenset[str]] = {}
 
@@ -84,8 +113,8 @@ class MemoryIndex:
         terms = frozenset(counts)
         self._counts[story.id] = terms
         self.df.update(terms)
-        for term in story.terms:
-            self.postings.setdefault(term, []).append(story.id)
+        for term, weight in story.terms.items():
+            self.postings.setdefault(term, []).append((story.id, weight))
         bisect.insort(self.timeline, (story.published, story.id))
         return story
 
@@ -96,9 +125,9 @@ class MemoryIndex:
             return
         self.df.subtract(self._counts.pop(story_id, ()))
         for term in story.terms:
-            ids = self.postings.get(term)
-            if ids and story_id in ids:
-                ids.remove(story_id)
+            entries = self.postings.get(term)
+            if entries:
+                entries[:] = [e for e in entries if e[0] != story_id]
         i = bisect.bisect_left(self.timeline, (story.published, story_id))
         if i < len(self.timeline) and self.timeline[i] == (story.published, story_id):
             del self.timeline[i]
@@ -106,14 +135,12 @@ class MemoryIndex:
     def candidates(self, story: Story, limit: int = MAX_CANDIDATES) -> list[Story]:
         """Stories sharing heavy terms with `story`, best dot product first (bounded)."""
         acc: dict[int, float] = {}
-        for term, weight in story.terms.items():
-            ids = self.postings.get(term)
-            if not ids:
-                continue
-            for sid in ids[-MAX_POSTINGS:]:
-                acc[sid] = acc.get(sid, 0.0) + weight * self.stories[sid].terms[term]
+        get = acc.get
+        for term, weight in features.heaviest(story.terms, QUERY_TERMS):
+            for sid, w in self.postings.get(term, ())[-MAX_POSTINGS:]:
+                acc[sid] = get(sid, 0.0) + weight * w
         acc.pop(story.id, None)
-        best = sorted(acc.items(), key=lambda kv: -kv[1])[:limit]
+        best = heapq.nlargest(limit, acc.items(), key=lambda kv: kv[1])
         return [self.stories[sid] for sid, _ in best]
 
     def newest(self, limit: int = 40) -> list[Story]:

@@ -1,7 +1,7 @@
 """The database side of Discover: index a story, compute and store lists, forget a story.
 
 Runs in background tasks (akhbar.discover.tasks) and the `discover_rebuild` command. The
-work per publish is bounded: the story's TOP_TERMS heaviest terms, at most MAX_POSTINGS
+work per publish is bounded: the story's QUERY_TERMS heaviest terms, at most MAX_POSTINGS
 newest postings each, the best MAX_CANDIDATES stories scored in full, and the SPREAD
 best of those considered for letting the new story into their lists.
 """
@@ -15,6 +15,7 @@ from django.db import connection, transaction
 
 from akhbar.discover import engine, features
 from akhbar.discover.engine import Pick, Story
+from akhbar.discover.memindex import MAX_CANDIDATES, MAX_POSTINGS, QUERY_TERMS
 from akhbar.discover.models import (
     DiscoverDoc,
     DiscoverEntry,
@@ -25,8 +26,6 @@ from akhbar.discover.models import (
 from akhbar.newsroom.front import edition_of
 from akhbar.newsroom.models import ArticlePage
 
-MAX_POSTINGS = 2000
-MAX_CANDIDATES = 200
 SPREAD = 50
 FRESH_POOL = 40
 TERM_MAX = 100
@@ -101,7 +100,7 @@ def _bump(terms: Iterable[str], delta: int) -> None:
 def candidates(story: Story, edition_id: int, limit: int = MAX_CANDIDATES) -> list[Story]:
     """Stored stories sharing heavy terms with `story`, best dot product first."""
     acc: dict[int, float] = {}
-    for term, weight in story.terms.items():
+    for term, weight in features.heaviest(story.terms, QUERY_TERMS):
         postings = (
             DiscoverTerm.objects.filter(term=term, doc__edition_id=edition_id)
             .order_by("-doc_id")
