@@ -145,6 +145,11 @@ TASKS = {
     }
 }
 
+# Listen: the speech engine (a key of akhbar.listen.engines.ENGINES or a dotted path).
+AKHBAR_SPEECH_ENGINE = env_str("AKHBAR_SPEECH_ENGINE", "espeak")
+# Voice each story when it is published (off: `akhbar listen --missing` does it later).
+AKHBAR_LISTEN_ON_PUBLISH = env_bool("AKHBAR_LISTEN_ON_PUBLISH", True)
+
 WAGTAIL_SITE_NAME = env_str("AKHBAR_SITE_NAME", "اخبار")
 WAGTAILADMIN_BASE_URL = env_str("AKHBAR_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsImage"

@@ -191,3 +191,13 @@ def test_renamed_lexicon_entry_revoices_stories_with_the_old_word(
 def test_lexicon_words_are_normalized_on_save(db):
     entry = PronunciationEntry.objects.create(word="  شوئيگو ", spoken="شوئی  گو")
     assert (entry.word, entry.spoken) == ("شوئیگو", "شوئی گو")
+
+
+def test_voicing_on_publish_can_be_turned_off(make_story, tone_engine, settings,
+                                              django_capture_on_commit_callbacks):
+    settings.AKHBAR_LISTEN_ON_PUBLISH = False
+    with django_capture_on_commit_callbacks(execute=True):
+        page = make_story()
+        PronunciationEntry.objects.create(word="گوادر", spoken="گوا در")
+    assert not Recording.objects.filter(article_id=page.pk).exists()
+    assert tone_engine.calls == []
