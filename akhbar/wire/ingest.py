@@ -14,14 +14,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.db import connection, transaction
 
-from akhbar.newsroom.bodyhtml import MAX_BODY_CHARS, clean_html
 from akhbar.newsroom.editions import NoEdition
 from akhbar.newsroom.models import SectionPage
 from akhbar.text import fold
@@ -30,11 +28,11 @@ from akhbar.wire.formats import detect
 from akhbar.wire.items import WireError, WireItem, digest_of, item_to_json
 from akhbar.wire.models import Quarantine, WireBand, WireEntry, WireSource
 from akhbar.wire.transports.http import FetchError
+from akhbar.wire.vetting import vet
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 RAW_KEEP = 200_000
 SUFFIXES = {".json", ".xml", ".rss", ".atom"}
-_HREF = re.compile(r'href="([^"]*)"')
 
 
 @dataclass
@@ -158,34 +156,6 @@ def _refuse(opts: Options, location: str, uri: str | None, reason: str, data: by
         raw=data[:RAW_KEEP].decode("utf-8", "replace"),
     )
     return Outcome("rejected", uri=uri, file=location, error=reason)
-
-
-def safe_url(url: str) -> bool:
-    """An absolute http(s) URL with a host, no credentials, no spaces or control characters."""
-    if not url or len(url) > 2000 or any(ord(c) < 33 or c in "<>\"'\\`" for c in url):
-        return False
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and "@" not in parts.netloc
-
-
-def vet(item: WireItem) -> WireItem:
-    """The item with its body sanitized and its links vetted (raises WireError if too large)."""
-    if len(item.body_html) > MAX_BODY_CHARS:
-        raise WireError(
-            "body", f"is {len(item.body_html):,} characters (at most {MAX_BODY_CHARS:,})"
-        )
-
-    def keep(match: re.Match) -> str:
-        href = html.unescape(match.group(1))
-        return match.group(0) if href.startswith("mailto:") or safe_url(href) else 'href="#"'
-
-    body = _HREF.sub(keep, clean_html(item.body_html))
-    headline = " ".join(item.headline.split())
-    if not headline:
-        raise WireError("headline", "the item has no headline")
-    return replace(
-        item, body_html=body, headline=headline, link=item.link if safe_url(item.link) else ""
-    )
 
 
 def store(

@@ -11,8 +11,9 @@ import pytest
 from akhbar.newsroom.models import Agency, ArticlePage, NewsImage
 from akhbar.wire import ingest as ingest_module
 from akhbar.wire import stories
-from akhbar.wire.ingest import Options, ingest_bytes, ingest_file, safe_url
+from akhbar.wire.ingest import Options, ingest_bytes, ingest_file
 from akhbar.wire.models import Quarantine, WireBand, WireEntry
+from akhbar.wire.vetting import safe_url
 
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
