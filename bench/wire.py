@@ -14,7 +14,7 @@ Part 2 (pure, optional): if /work/shared/corpus/counter exists (agency originals
 their newspaper rewrites, labelled WD/PD/ND in counter-pairs.json), how often each kind
 of pair lands in one duplicate group. This part reads /work/shared; the tests never do.
 
-    .venv/bin/python bench/wire.py [--items 10000] [--publish 200] [--seed 7]
+    .venv/bin/python bench/wire.py [--items 10000] [--publish 20] [--seed 7]
 """
 
 from __future__ import annotations
@@ -243,7 +243,7 @@ def counter_part() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10_000)
-    parser.add_argument("--publish", type=int, default=200)
+    parser.add_argument("--publish", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     db_part(args.items, args.publish, args.seed)
