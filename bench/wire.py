@@ -246,6 +246,7 @@ def main() -> None:
     parser.add_argument("--publish", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows even when redirected
     db_part(args.items, args.publish, args.seed)
     counter_part()
 
