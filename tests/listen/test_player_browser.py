@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = os.environ.get("AKHBAR_CHROMIUM", "/usr/bin/chromium")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -92,6 +94,9 @@ def test_player_is_operable_by_keyboard(chromium, live_server, voiced_url):
     assert page.evaluate("getComputedStyle(document.querySelector('[data-listen]')).direction") \
         == "rtl"
     assert all(url.startswith(live_server.url) for url in requests), "a request left the site"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator(".story__head").screenshot(path=str(ARTIFACTS / "listen-head.png"))
+    player.screenshot(path=str(ARTIFACTS / "listen-player.png"))
     page.close()
 
 
