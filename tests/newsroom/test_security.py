@@ -83,15 +83,25 @@ def test_weak_passwords_are_refused(django_user_model, password):
         validate_password(password, user)
 
 
+def production_env(**extra: str) -> dict[str, str]:
+    """A clean production environment: nothing the test run itself set leaks in."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "REDIS_URL")
+        and not k.startswith("AKHBAR_")
+    }
+    env.update(extra)
+    return env
+
+
 def test_production_settings_pass_check_deploy():
-    env = dict(
-        os.environ,
+    env = production_env(
         DJANGO_SETTINGS_MODULE="akhbar.settings.production",
         AKHBAR_SECRET_KEY=secrets.token_urlsafe(60),
         AKHBAR_ALLOWED_HOSTS="news.example.org",
         AKHBAR_HOME=tempfile.mkdtemp(prefix="akhbar-deploy-"),
     )
-    env.pop("DATABASE_URL", None)
     run = subprocess.run(
         [sys.executable, "-m", "akhbar.cli", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=CHECKOUT,
@@ -105,8 +115,7 @@ def test_production_settings_pass_check_deploy():
 
 
 def test_production_cookies_are_secure():
-    env = dict(
-        os.environ,
+    env = production_env(
         DJANGO_SETTINGS_MODULE="akhbar.settings.production",
         AKHBAR_SECRET_KEY=secrets.token_urlsafe(60),
         AKHBAR_ALLOWED_HOSTS="news.example.org",
@@ -126,8 +135,10 @@ def test_production_cookies_are_secure():
 
 
 def test_production_refuses_to_start_without_a_secret():
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="akhbar.settings.production")
-    env.pop("AKHBAR_SECRET_KEY", None)
+    env = production_env(
+        DJANGO_SETTINGS_MODULE="akhbar.settings.production",
+        AKHBAR_HOME=tempfile.mkdtemp(prefix="akhbar-deploy-"),
+    )
     run = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=CHECKOUT,
