@@ -129,7 +129,8 @@ def akhbar_db(path: Path) -> sqlite3.Connection:
         "section_id INT, published TEXT, headline_terms TEXT, standfirst_terms TEXT, "
         "body_terms TEXT, joins_terms TEXT, indexed_at TEXT)"
     )
-    db.execute(f"CREATE INDEX doc_published ON {q.DOC_TABLE}(published)")
+    db.execute(f"CREATE INDEX doc_published ON {q.DOC_TABLE}(published)")  # as Django makes
+    db.execute(f"CREATE INDEX doc_locale ON {q.DOC_TABLE}(locale)")
     for sql in q.SQLITE_SCHEMA:
         db.execute(sql)
     return db
@@ -214,22 +215,21 @@ def make_queries(corpus: Corpus, n: int, seed: int = 11) -> list[tuple[str, int]
 
 
 def akhbar_query(db: sqlite3.Connection, text: str) -> list[int]:
-    """What akhbar.search.backends.search runs for one page (SQL identical, via sqlite3)."""
+    """What akhbar.search.backends.search runs for one page (the same run_sqlite)."""
     p = q.plan(text)
     if p.empty:
         return []
     filters = q.Filters(locale="ur")
     now = NOW.strftime("%Y-%m-%d %H:%M:%S")
+
+    def execute(sql: str, params: list) -> list[tuple]:
+        return db.execute(sql.replace("%s", "?"), params).fetchall()
+
     for mode in ("all", "any"):
-        expr = q.fts5_expression(p, mode)
-        sql, params = q.sqlite_search_sql(expr, filters, now, "relevance", 10, 0)
-        rows = db.execute(sql.replace("%s", "?"), params).fetchall()
-        if rows:
-            count_sql, count_params = q.sqlite_count_sql(expr, filters)
-            db.execute(count_sql.replace("%s", "?"), count_params).fetchone()
-            return [r[0] for r in rows]
-        if len(p.groups) < 2:
-            break
+        hits, total = q.run_sqlite(execute, q.fts5_expression(p, mode), filters, now,
+                                   "relevance", 10, 0)
+        if total or len(p.groups) < 2:
+            return [pk for pk, _ in hits]
     return []
 
 

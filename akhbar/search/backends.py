@@ -49,16 +49,15 @@ def _run(sql: str, params: list) -> list[tuple]:
 def _query(plan: q.QueryPlan, mode: str, filters: q.Filters, sort: str, limit: int,
            offset: int) -> tuple[list[tuple[int, float]], int]:
     now = _adapt(timezone.now())
-    if connection.vendor == "postgresql":
-        expr = q.tsquery_expression(plan, mode)
-        sql, params = q.pg_search_sql(expr, filters, now, sort, limit, offset)
-        count_sql, count_params = q.pg_count_sql(expr, filters)
+    if connection.vendor != "postgresql":
+        return q.run_sqlite(_run, q.fts5_expression(plan, mode), filters, now, sort, limit,
+                            offset)
+    expr = q.tsquery_expression(plan, mode)
+    rows = _run(*q.pg_search_sql(expr, filters, now, sort, limit, offset))
+    if offset == 0 and len(rows) < limit:
+        total = len(rows)
     else:
-        expr = q.fts5_expression(plan, mode)
-        sql, params = q.sqlite_search_sql(expr, filters, now, sort, limit, offset)
-        count_sql, count_params = q.sqlite_count_sql(expr, filters)
-    rows = _run(sql, params)
-    total = _run(count_sql, count_params)[0][0] if rows or offset else 0
+        total = _run(*q.pg_count_sql(expr, filters))[0][0]
     return [(int(pk), float(score)) for pk, score in rows], int(total)
 
 

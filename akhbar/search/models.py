@@ -20,7 +20,7 @@ class SearchDocument(models.Model):
     page = models.OneToOneField(
         "newsroom.ArticlePage", primary_key=True, on_delete=models.CASCADE, related_name="+"
     )
-    locale = models.CharField(max_length=16, help_text="Language code.")
+    locale = models.CharField(max_length=16, db_index=True, help_text="Language code.")
     edition_id = models.IntegerField(null=True, help_text="Page id of the story's edition.")
     section = models.ForeignKey(
         "newsroom.SectionPage", null=True, on_delete=models.SET_NULL, related_name="+"

@@ -12,6 +12,7 @@ runs the very same SQL on a generated corpus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from akhbar.text.search_terms import MAX_TERM, STOPWORDS, is_pairable, terms
@@ -219,6 +220,37 @@ def sqlite_count_sql(match: str, filters: Filters) -> tuple[str, list]:
         f"JOIN wagtailcore_page p ON p.id = d.page_id WHERE {FTS_TABLE} MATCH %s{where}"
     )
     return sql, params
+
+
+def run_sqlite(
+    execute: Callable[[str, list], list[tuple]],
+    match: str,
+    filters: Filters,
+    now: object,
+    sort: str,
+    limit: int,
+    offset: int,
+) -> tuple[list[tuple[int, float]], int]:
+    """One page of hits and the total, on SQLite, choosing the cheapest exact plan.
+
+    The page itself is one query (``sqlite_search_sql``). Counting all matches is what
+    grows with a broad query over 100,000 stories (bench/search.py: joining every match
+    to two tables tripled the p95), so the total is taken the cheapest exact way: from
+    the page when the first page is not full; from FTS5 alone when there are no section
+    or date filters and every indexed story is in the requested language (the index
+    holds live stories only, so FTS5's count is the answer); else with the joins.
+    """
+    rows = execute(*sqlite_search_sql(match, filters, now, sort, limit, offset))
+    hits = [(int(pk), float(score)) for pk, score in rows]
+    if offset == 0 and len(rows) < limit:
+        return hits, len(rows)
+    plain = filters.section_id is None and filters.since is None and filters.until is None
+    if plain:
+        locales = execute(f"SELECT min(locale), max(locale) FROM {DOC_TABLE}", [])
+        if locales and tuple(locales[0]) == (filters.locale, filters.locale):
+            sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+            return hits, int(execute(sql, [match])[0][0])
+    return hits, int(execute(*sqlite_count_sql(match, filters))[0][0])
 
 
 # --- PostgreSQL ----------------------------------------------------------------------

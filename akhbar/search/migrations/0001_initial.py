@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='SearchDocument',
             fields=[
                 ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='newsroom.articlepage')),
-                ('locale', models.CharField(help_text='Language code.', max_length=16)),
+                ('locale', models.CharField(db_index=True, help_text='Language code.', max_length=16)),
                 ('edition_id', models.IntegerField(help_text="Page id of the story's edition.", null=True)),
                 ('published', models.DateTimeField(db_index=True)),
                 ('headline_terms', models.TextField()),
