@@ -60,6 +60,7 @@ def flaky_engine(settings):
     ToneEngine.calls = []
     FlakyEngine.down = True
     settings.AKHBAR_SPEECH_ENGINE = FlakyEngine
+    settings.AKHBAR_LISTEN_ON_PUBLISH = True
     return FlakyEngine
 
 
@@ -67,6 +68,7 @@ def flaky_engine(settings):
 def tone_engine(settings):
     ToneEngine.calls = []
     settings.AKHBAR_SPEECH_ENGINE = ToneEngine
+    settings.AKHBAR_LISTEN_ON_PUBLISH = True  # whatever the test settings choose
     return ToneEngine
 
 
@@ -74,6 +76,7 @@ def tone_engine(settings):
 def broken_engine(settings):
     BrokenEngine.calls = 0
     settings.AKHBAR_SPEECH_ENGINE = BrokenEngine
+    settings.AKHBAR_LISTEN_ON_PUBLISH = True
     return BrokenEngine
 
 
