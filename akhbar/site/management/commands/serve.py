@@ -27,6 +27,11 @@ class Command(BaseCommand):
             "--workers", type=int, default=int(os.environ.get("AKHBAR_WORKERS", "2"))
         )
         parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="do not start a task worker (separate `akhbar worker` processes run them)",
+        )
+        parser.add_argument(
             "--no-scheduler",
             action="store_true",
             help="do not start the publishing scheduler (another host runs `akhbar scheduler`)",
@@ -68,6 +73,13 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"serving http://{options['host']}:{options['port']}/ (admin at /admin/)")
         sys.stdout.flush()
+        if not options["no_worker"]:
+            # Speech, Discover lists and indexing run beside the server, so publishing and
+            # importing never wait for them (the embedded size's task queue is the database).
+            subprocess.Popen(  # noqa: S603 - our own interpreter and command
+                [sys.executable, "-m", "akhbar.cli", "worker", "--parent-pid", str(os.getpid())],
+                env=env,
+            )
         if not options["no_scheduler"]:
             # Scheduled and embargoed stories go live on time without anyone watching. The
             # scheduler is our child; after exec our pid is granian's, and the scheduler
