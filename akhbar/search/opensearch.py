@@ -1,0 +1,149 @@
+"""An OpenSearch / Elasticsearch index definition that folds Urdu exactly as akhbar does.
+
+For a newsroom that outgrows PostgreSQL. Nothing here talks to a cluster: ``index_body()``
+returns the settings + mappings to PUT, generated from the same tables ``akhbar.text``
+folds with, so the two can never drift apart:
+
+* ``akhbar_fold`` (mapping char filter): every character ``fold`` changes — Arabic
+  letters, presentation forms, harakat and Quranic marks, ZWNJ and bidi marks, tatweel,
+  Urdu and Arabic-Indic digits — and every letter + combining hamza/madda sequence, each
+  mapped to what ``akhbar.text.fold`` itself returns for it;
+* ``akhbar_compound_N`` (pattern_replace): the whole-word compound spellings of
+  ``akhbar.text.compounds.COMPOUNDS`` (کیلئے → کے لیے, ہوگا → ہو گا), one filter per
+  canonical spelling;
+* number grouping removed, decimal points and apostrophes split (as ``terms`` does);
+* the ``pattern`` tokenizer cuts at anything that is not a letter, mark or digit — the
+  same word definition as ``akhbar.text.words``; then lowercase and a 64-character cap;
+* each text field has a ``joins`` sub-field: stop words removed, adjacent terms
+  shingled with no separator (صورت حال → صورتحال), for spacing variants.
+
+``tests/search/test_opensearch.py`` checks the definition by running it in Python on the
+demo stories; with ``OPENSEARCH_URL`` set it also asks a real cluster's _analyze API.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from akhbar.text.compounds import COMPOUNDS
+from akhbar.text.normalize import _PRESENTATION, HARAKAT_RANGES, fold
+from akhbar.text.search_terms import MAX_TERM, STOPWORDS
+
+WORD = r"\p{L}\p{M}\p{N}"
+ANALYZER = "akhbar_urdu"
+JOINS_ANALYZER = "akhbar_urdu_joins"
+
+_SINGLE_CHARS = (
+    "\u064a\u0649\u0643\u0647\u0629\u06c0\u06c2\u06d3\u0623\u0625\u0671\u0622\u0624\u0626"
+    "\u0640\ufeff\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069"
+)
+_BASES = "\u0627\u0648\u06d2\u06cc\u064a\u06c1\u0647\u06d5"  # letters that take ٓ ٔ ٕ
+_COMBINING = "\u0653\u0654\u0655"
+
+
+def _fold_domain() -> list[str]:
+    """Every character (or letter + hamza/madda pair) whose folding is not itself."""
+    chars = set(_SINGLE_CHARS)
+    chars.update(chr(c) for c in _PRESENTATION)
+    for start, end in HARAKAT_RANGES:
+        chars.update(chr(c) for c in range(start, end + 1))
+    chars.update(chr(0x06F0 + i) for i in range(10))
+    chars.update(chr(0x0660 + i) for i in range(10))
+    pairs = {base + mark for base in _BASES for mark in _COMBINING}
+    return sorted(chars | pairs)
+
+
+def _escape(text: str) -> str:
+    return "".join(f"\\u{ord(c):04x}" for c in text)
+
+
+def fold_mappings() -> list[str]:
+    """Mapping char filter rules "source=>target", targets computed by ``fold`` itself."""
+    rules = []
+    for source in _fold_domain():
+        target = fold(source)
+        if target != source and not source.isspace() and not target.isspace():
+            rules.append(f"{_escape(source)}=>{_escape(target)}")
+    return rules
+
+
+def compound_filters() -> dict[str, dict]:
+    """One pattern_replace char filter per canonical spelling of the compound table."""
+    by_target: dict[str, list[str]] = defaultdict(list)
+    for variant, canonical in COMPOUNDS.items():
+        by_target[canonical].append(variant)
+    filters = {}
+    for n, (canonical, variants) in enumerate(sorted(by_target.items())):
+        alternatives = "|".join(sorted(variants, key=lambda v: (-len(v), v)))
+        filters[f"akhbar_compound_{n}"] = {
+            "type": "pattern_replace",
+            "pattern": f"(?<![{WORD}])(?:{alternatives})(?![{WORD}])",
+            "replacement": canonical,
+        }
+    return filters
+
+
+def analysis() -> dict:
+    """The index's analysis settings: char filters, tokenizer, token filters, analyzers."""
+    compounds = compound_filters()
+    char_filters = {
+        "akhbar_fold": {"type": "mapping", "mappings": fold_mappings()},
+        **compounds,
+        "akhbar_number_grouping": {
+            "type": "pattern_replace", "pattern": r"(?<=\d)[,\u066c](?=\d)", "replacement": "",
+        },
+        "akhbar_splitters": {
+            "type": "pattern_replace", "pattern": r"[.\u066b'\u2019]", "replacement": " ",
+        },
+    }
+    chain = list(char_filters)
+    return {
+        "char_filter": char_filters,
+        "tokenizer": {"akhbar_words": {"type": "pattern", "pattern": f"[^{WORD}]+"}},
+        "filter": {
+            "akhbar_truncate": {"type": "truncate", "length": MAX_TERM},
+            "akhbar_stop": {"type": "stop", "stopwords": sorted(STOPWORDS)},
+            "akhbar_pairs": {
+                "type": "shingle", "min_shingle_size": 2, "max_shingle_size": 2,
+                "output_unigrams": False, "token_separator": "", "filler_token": "",
+            },
+        },
+        "analyzer": {
+            ANALYZER: {
+                "type": "custom", "char_filter": chain, "tokenizer": "akhbar_words",
+                "filter": ["lowercase", "akhbar_truncate"],
+            },
+            JOINS_ANALYZER: {
+                "type": "custom", "char_filter": chain, "tokenizer": "akhbar_words",
+                "filter": ["lowercase", "akhbar_stop", "akhbar_pairs", "akhbar_truncate"],
+            },
+        },
+    }
+
+
+def _text_field(boost: float) -> dict:
+    return {
+        "type": "text", "analyzer": ANALYZER,
+        "fields": {"joins": {"type": "text", "analyzer": JOINS_ANALYZER}},
+        "meta": {"boost": str(boost)},
+    }
+
+
+def index_body() -> dict:
+    """Settings + mappings to PUT as the stories index."""
+    return {
+        "settings": {"analysis": analysis()},
+        "mappings": {
+            "properties": {
+                "headline": _text_field(4.0),
+                "standfirst": _text_field(2.0),
+                "body": _text_field(1.0),
+                "uri": {"type": "keyword"},
+                "url": {"type": "keyword"},
+                "locale": {"type": "keyword"},
+                "section": {"type": "keyword"},
+                "published": {"type": "date"},
+            }
+        },
+    }
