@@ -139,7 +139,7 @@ TASKS = {
     "default": {
         "BACKEND": (
             "django_tasks_db.DatabaseBackend"
-            if env_str("AKHBAR_TASKS", "immediate") == "database"
+            if env_str("AKHBAR_TASKS", "database") == "database"
             else "django_tasks.backends.immediate.ImmediateBackend"
         )
     }

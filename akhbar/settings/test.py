@@ -19,4 +19,6 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 AKHBAR_SERVE_MEDIA = True
+# Tests see a task's effect at once; tests of the queue itself override this.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
