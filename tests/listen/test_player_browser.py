@@ -15,7 +15,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = os.environ.get("AKHBAR_CHROMIUM", "/usr/bin/chromium")
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _orm_beside_playwright():
+    # Playwright's sync API runs an event loop in this thread, so Django's async guard
+    # would refuse the ORM calls these tests make; set for this module only, so the variable does
+    # not leak into other tests' subprocesses (`check --deploy` refuses it).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +82,13 @@ def test_player_is_operable_by_keyboard(chromium, live_server, voiced_url):
 
     play.focus()
     page.keyboard.press("Enter")
+    # the label follows the media events, which fire after `paused` flips: wait for it
+    label = "document.querySelector('.listen__play').getAttribute('aria-label') === '{}'"
     page.wait_for_function("!document.querySelector('[data-listen] audio').paused")
-    assert play.get_attribute("aria-label") == "روکیے"
+    page.wait_for_function(label.format("روکیے"))
     page.keyboard.press("Space")
     page.wait_for_function("document.querySelector('[data-listen] audio').paused")
-    assert play.get_attribute("aria-label") == "سنیے"
+    page.wait_for_function(label.format("سنیے"))
 
     fast = player.locator('.listen__speed[data-rate="1.5"]')
     fast.focus()
