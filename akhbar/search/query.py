@@ -246,7 +246,12 @@ def run_sqlite(
         return hits, len(rows)
     plain = filters.section_id is None and filters.since is None and filters.until is None
     if plain:
-        locales = execute(f"SELECT min(locale), max(locale) FROM {DOC_TABLE}", [])
+        # Two subqueries: SQLite answers a lone min() or max() from the index, but
+        # min(), max() in one SELECT scans the table.
+        locales = execute(
+            f"SELECT (SELECT min(locale) FROM {DOC_TABLE}), (SELECT max(locale) FROM {DOC_TABLE})",
+            [],
+        )
         if locales and tuple(locales[0]) == (filters.locale, filters.locale):
             sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
             return hits, int(execute(sql, [match])[0][0])
