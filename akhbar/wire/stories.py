@@ -100,9 +100,13 @@ def _fill(article: ArticlePage, item: WireItem, body: list[dict], image: NewsIma
     if image is not None or item.picture is None:
         article.lead_image = image
     published = item.first_created or item.version_created or timezone.now()
-    article.first_published_at = published
-    article.updated_at = item.version_created or published
     embargo = item.embargoed_until
+    # An embargoed story is news from the moment it may be read, not from when the agency
+    # wrote it: dating it earlier would sink it below stories it is newer than.
+    if embargo and embargo > published:
+        published = embargo
+    article.first_published_at = published
+    article.updated_at = max(item.version_created or published, published)
     article.go_live_at = embargo if embargo and embargo > timezone.now() else None
     article.search_description = item.standfirst[:1000]
 

@@ -194,3 +194,18 @@ def test_sections_by_name_then_iptc_code_then_new(edition, wire_dir):
     ingest_file(wire_dir / "cricket-1x.json")
     assert ArticlePage.objects.get(uri__endswith="budget-debate").section.title == "معیشت"
     assert ArticlePage.objects.get(uri__endswith="cricket-final").section.title == "شوبز"
+
+
+def test_embargoed_story_is_scheduled_and_dated_from_its_embargo(edition, wire_dir):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    until = (timezone.now() + timedelta(hours=3)).replace(microsecond=0)
+    path = rewrite(wire_dir / "port-story-3x.json", embargoedUntil=until.isoformat())
+    (outcome,) = ingest_file(path)
+    assert outcome.action == "created"
+    article = ArticlePage.objects.get()
+    assert not article.live
+    assert article.go_live_at == until
+    assert article.first_published_at == until
