@@ -70,7 +70,7 @@ def reader_sees(browser, base: str, paths: list[str]) -> dict[str, bool]:
     return out
 
 
-def test_reporter_to_reader(browser, live_server, edition, desk, artifacts):
+def test_reporter_to_reader(browser, live_server, wagtail_tree, edition, desk, artifacts):
     from akhbar.newsroom.models import ArticlePage, SectionPage
     from akhbar.newsroom.scheduler import backdate, publish_due
 

@@ -6,7 +6,6 @@ Uses the real espeak-ng voice so the browser loads and plays real Opus/MP3 audio
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,20 +26,10 @@ def _orm_beside_playwright():
         yield
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--autoplay-policy=no-user-gesture-required",
-                  "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
+@pytest.fixture
+def chromium(browser):
+    """The run's shared Chromium (one Playwright per process: a second would clash)."""
+    return browser
 
 
 @pytest.fixture
