@@ -190,17 +190,19 @@ def _where(filters: Filters, params: list) -> str:
     return sql
 
 
+def _order_by(sort: str) -> str:
+    """Newest first, or by score; ties always fall back to date then id so pages are stable."""
+    newest = "d.published DESC, d.page_id DESC"
+    return newest if sort == "newest" else f"score DESC, {newest}"
+
+
 def sqlite_search_sql(
     match: str, filters: Filters, now: object, sort: str, limit: int, offset: int
 ) -> tuple[str, list]:
     """SELECT page_id, score … for one page of results (``%s`` placeholders)."""
     params: list = [now, match]
     where = _where(filters, params)
-    order = (
-        "d.published DESC, d.page_id DESC"
-        if sort == "newest"
-        else "score DESC, d.published DESC, d.page_id DESC"
-    )
+    order = _order_by(sort)
     sql = (
         f"SELECT d.page_id, -{_BM25} * (1.0 + {FRESH_BOOST} * {FRESH_DAYS} / ({FRESH_DAYS} + "
         "max(0.0, julianday(%s) - julianday(d.published)))) AS score "
@@ -291,11 +293,7 @@ def pg_search_sql(
     """The PostgreSQL twin of ``sqlite_search_sql`` (ts_rank normalization 1: ÷ 1+log(len))."""
     params: list = [now, tsquery]
     where = _where(filters, params)
-    order = (
-        "d.published DESC, d.page_id DESC"
-        if sort == "newest"
-        else "score DESC, d.published DESC, d.page_id DESC"
-    )
+    order = _order_by(sort)
     sql = (
         f"SELECT d.page_id, ts_rank({_PG_WEIGHTS}, {PG_VECTOR}, q.q, 1) * (1.0 + {FRESH_BOOST} * "
         f"{FRESH_DAYS} / ({FRESH_DAYS} + greatest(0.0, extract(epoch FROM (%s - d.published)) "
