@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -64,7 +62,4 @@ def listen_player(article, context: dict) -> dict | None:
     rec = Recording.objects.filter(article_id=article.pk, status=Recording.Status.READY).first()
     if rec is None or not (rec.opus or rec.mp3):
         return None
-    context.setdefault("head_tags", []).append(
-        format_html('<link rel="stylesheet" href="{}">', static("listen/player.css"))
-    )
     return {"listen": player_context(rec, context.get("numerals", "ascii"))}
