@@ -1,6 +1,14 @@
-"""URL map: admin, read API, each app's reader URLs, then Wagtail's page tree."""
+"""URL map: admin, read API, each app's reader URLs, then Wagtail's page tree.
+
+Each edition lives under its language prefix (/ur/, /en/, /ar/, /tr/): its pages and its
+search page. Feeds, sitemaps, the API, audio and admin stay unprefixed (they name their
+language themselves). A request for "/" (or any other unprefixed path that is not one of
+those) gets a 404 here and Django's LocaleMiddleware redirects it to the edition the
+reader's Accept-Language prefers, Urdu when nothing matches.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -14,7 +22,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("", include("akhbar.distribution.urls")),
-    path("", include("akhbar.search.urls")),
     path("listen/", include("akhbar.listen.urls")),
 ]
 
@@ -24,4 +31,8 @@ if getattr(settings, "AKHBAR_SERVE_MEDIA", False):
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += i18n_patterns(
+    path("", include("akhbar.search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -161,7 +161,7 @@ def test_embargoed_story_surfaces_nowhere_then_everywhere(embargoed, story, edit
     marks = markers(page)
     story_url = page.get_url()
     named = {
-        "home": "/",
+        "home": edition.get_url(),
         "section": page.section.get_url(),
         "another story (Discover, structured data)": story.get_url(),
     }

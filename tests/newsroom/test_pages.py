@@ -122,13 +122,13 @@ def test_long_headline_is_kept_whole(client, edition):
 def test_drafts_are_not_served(client, edition):
     section = SectionPage.objects.get(slug="khel")
     draft = add_story(section, "ابھی شائع نہیں ہوئی", days_ago=0, live=False)
-    assert client.get(f"/khel/{draft.slug}/").status_code == 404
+    assert client.get(f"/ur/khel/{draft.slug}/").status_code == 404
 
 
 def test_home_and_section_pages(client, story, edition):
     for n in range(25):
         add_story(story.section, f"ماحول کی خبر {n}", days_ago=n + 2)
-    home = client.get("/")
+    home = client.get(edition.url)
     assert home.status_code == 200
     home_html = home.content.decode()
     assert "ماحول کی خبر 0" in home_html and 'lang="ur" dir="rtl"' in home_html

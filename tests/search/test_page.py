@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def get(client, **params):
-    response = client.get("/search/", params)
+    response = client.get("/ur/search/", params)
     assert response.status_code == 200, response.status_code
     return response.content.decode()
 

@@ -68,7 +68,7 @@ def test_hostile_queries_on_postgres(make_story, client, query):
     make_story("کراچی لاہور خبر")
     result = search(query)
     assert not result.failed
-    assert client.get("/search/", {"q": query}).status_code == 200
+    assert client.get("/ur/search/", {"q": query}).status_code == 200
 
 
 def test_any_word_fallback_on_postgres(make_story):

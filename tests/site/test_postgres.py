@@ -21,4 +21,4 @@ def test_import_and_article_page_on_postgres(client, story, wire_dir):
     assert "2 منٹ پڑھنے" in html and "10 اپریل 2025" in html
     outcomes = [o.action for path in sorted(wire_dir.glob("*.json")) for o in ingest_file(path)]
     assert sorted(outcomes) == ["created", "created", "unchanged"]
-    assert client.get("/").status_code == 200
+    assert client.get("/ur/").status_code == 200
