@@ -7,7 +7,6 @@ leaves nothing behind; `write` then only touches the database.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import mimetypes
 from dataclasses import dataclass
@@ -158,8 +157,8 @@ def _store_picture(picture: WirePicture, data: bytes, created: list[str]) -> New
             or Path(picture.href).suffix
             or ".jpg"
         )
-        digest = hashlib.sha1(picture.uri.encode("utf-8")).hexdigest()[:16]  # noqa: S324 - a name
-        name = f"wire-{digest}{'.jpg' if ext in ('.jpe', '.jpeg') else ext}"
+        # the stored name is a random token (NewsImage.get_upload_to): only the type counts
+        name = "wire" + (".jpg" if ext in (".jpe", ".jpeg") else ext)
         image.file = ImageFile(io.BytesIO(data), name=name)
         image.save()
         created.append(image.file.name)

@@ -265,3 +265,28 @@ def test_reimport_with_embargo_lifted_publishes_now(embargoed, wire_dir: Path):
     page = ArticlePage.objects.get(uri=URI)
     assert page.live
     assert publish_due().published == []  # the old schedule was dropped, nothing pending
+
+
+def test_embargoed_picture_has_no_address_anyone_can_work_out(embargoed, wire_dir: Path):
+    """Media is served from disk with no permission check, so the picture of an embargoed
+    story must not sit where its agency uri, its file name or its story would put it."""
+    import hashlib
+
+    from akhbar.newsroom.models import NewsImage
+
+    image = embargoed.lead_image
+    name = Path(image.file.name)
+    assert name.parent.name == "original_images" and name.suffix == ".jpg"
+    guesses = [
+        hashlib.sha1(f"{URI}:image".encode()).hexdigest()[:16],  # the old wire-<digest> name
+        "lake",  # the agency's file name
+        embargoed.slug,
+        str(embargoed.pk),
+    ]
+    assert not [g for g in guesses if g in name.stem], name
+    assert len(name.stem) >= 24  # 18 random bytes: not enumerable
+    # two pictures uploaded under the same name still get unrelated addresses
+    twin = NewsImage(title="twin", alt_text="twin")
+    assert twin.get_upload_to("lake.jpg") != twin.get_upload_to("lake.jpg")
+    assert twin.get_upload_to("../../etc/passwd").startswith("original_images/")
+    assert twin.get_upload_to("x.php%00.jpg").endswith(".jpg")

@@ -2,9 +2,17 @@
 
 Agency pictures arrive with an English caption and a credit ("… / Reuters") inside an
 Urdu page, so the caption's language is stored to mark it `lang`/`dir` on the page.
+
+Picture files are named by a random token, never by the uploaded name or the agency's
+uri: media is served straight from disk or a bucket, with no page permission check, so a
+picture of an embargoed story must not sit at an address anyone can work out before the
+story goes live. Renditions are named after the original, so they inherit the token.
 """
 
 from __future__ import annotations
+
+import secrets
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
@@ -34,6 +42,13 @@ class NewsImage(AbstractImage):
         "caption_language",
         "credit",
     )
+
+    def get_upload_to(self, filename: str) -> str:
+        """original_images/<random token><ext>: unguessable, whatever the upload was called."""
+        suffix = PurePosixPath(filename).suffix.lower()
+        if not suffix[1:].isalnum() or len(suffix) > 6:
+            suffix = ""
+        return super().get_upload_to(secrets.token_urlsafe(18) + suffix)
 
     @property
     def default_alt_text(self) -> str:
