@@ -22,8 +22,24 @@ the same section may fill in as `section`. The list is: editors' `pinned` storie
 SIZE - FRESH_SHARE related stories (best first; when scores are within DIVERSITY of each
 other, a section not yet in the list wins), same-section stories nearest in time, then
 FRESH_SHARE `fresh` stories, the edition's newest, one per section first, so the list
-never goes stale. Near-duplicates (an agency original and a newspaper's rewrite) are one
-story: never shown under each other, and at most one of a group per list.
+never goes stale.
+
+Near-duplicates (an agency original and the newspapers' rewrites of it) are one story: a
+group whose first story (the earliest published, normally the agency original) is the
+original.
+
+- In any list a group has at most one entry: its best-scoring member (the original on a
+  tie). Groups are formed on shared phrasing, which agency reports of different matches
+  sometimes share, so the member this article is closest to is the safer choice.
+- A rewrite is never listed under its original, nor under another copy of the story.
+- Under a rewrite, an original it drew on stays listed (as `related`) unless the rewrite
+  copies it almost verbatim (containment >= VERBATIM): a partly derived story links back
+  to its source, whose other half the reader has not read; a copy does not.
+
+Grouping uses word-trigram containment >= DUPLICATE_CONTAINMENT. Wholly and partly
+derived rewrites overlap in that measure (newspapers paraphrase), so a partly derived
+rewrite is sometimes grouped with its original; the source rule keeps the original
+listed under it all the same.
 """
 
 from __future__ import annotations
@@ -41,10 +57,15 @@ DIVERSITY = 0.01
 SECTION_WEIGHT = 0.10
 TAG_WEIGHT = 0.20
 AGENCY_WEIGHT = 0.03
-# Word-bigram containment above which two texts are one story. On the COUNTER corpus it
-# recognises ~80% of wholly derived rewrites and merges ~13% of partly derived ones;
-# the classes overlap, so no threshold does both (bench/discover_quality.py --sweep).
-DUPLICATE_CONTAINMENT = 0.30
+# Word-trigram containment above which two texts are one story. On the COUNTER corpus
+# it groups ~64% of wholly derived rewrites with their original and ~12% of partly
+# derived ones; the classes overlap (newspapers paraphrase), so no threshold does both
+# (bench/discover_quality.py --sweep), hence the source rule in the module docstring.
+DUPLICATE_CONTAINMENT = 0.20
+# Containment above which a rewrite is a copy: its original is not listed under it.
+# Almost no partly derived COUNTER rewrite reaches it (p90 of word-trigram containment
+# 0.20); about a sixth of wholly derived ones do.
+VERBATIM = 0.6
 
 REASONS = ("pinned", "related", "section", "fresh")
 
@@ -106,7 +127,28 @@ def is_duplicate(a: Story, b: Story) -> bool:
     """True when one text is (mostly) a rewrite of the other."""
     if a.group == b.group:
         return True
-    return containment(a.signature, a.shingles, b.signature, b.shingles) >= DUPLICATE_CONTAINMENT
+    return _overlap(a, b) >= DUPLICATE_CONTAINMENT
+
+
+def _overlap(a: Story, b: Story) -> float:
+    return containment(a.signature, a.shingles, b.signature, b.shingles)
+
+
+def is_source(article: Story, candidate: Story) -> bool:
+    """True when `candidate` is an original `article` partly rewrote (not copied verbatim).
+
+    An original is the first story of its group, published no later than the article.
+    """
+    if candidate.cluster or candidate.published > article.published:
+        return False
+    return _overlap(article, candidate) < VERBATIM
+
+
+def may_list(article: Story, candidate: Story) -> bool:
+    """May `candidate` appear under `article` at all (not itself, not a copy of it)?"""
+    if candidate.id == article.id:
+        return False
+    return is_source(article, candidate) or not is_duplicate(article, candidate)
 
 
 def find_group(story: Story, candidates: Iterable[Story]) -> int:
@@ -115,12 +157,12 @@ def find_group(story: Story, candidates: Iterable[Story]) -> int:
     Only a group's first story is compared, so groups are stars, never chains: a rewrite
     of a rewrite of a rewrite cannot drift into a different story.
     """
-    best, best_c = 0, DUPLICATE_CONTAINMENT
+    best, best_c = 0, 0.0
     for c in candidates:
         if c.id == story.id or c.cluster:
             continue
-        value = containment(story.signature, story.shingles, c.signature, c.shingles)
-        if value >= best_c:
+        value = _overlap(story, c)
+        if value >= DUPLICATE_CONTAINMENT and value > best_c:
             best, best_c = c.group, value
     return best
 
@@ -164,32 +206,29 @@ def rank(
     banned = set(excluded) | {article.id}
     picks = [Pick(i, 1.0, "pinned") for i in dict.fromkeys(pinned) if i not in banned][:size]
     used_ids = {p.id for p in picks} | banned
-    groups = {article.group}
     related: list[tuple[float, Story]] = []
     same_section: list[tuple[float, Story]] = []
     seen: set[int] = set()
     for c in candidates:
-        if c.id in used_ids or c.id in seen or c.group in groups:
+        if c.id in used_ids or c.id in seen:
             continue
         seen.add(c.id)
         s, text = score(article, c)
-        if text >= DUPLICATE_CONTAINMENT / 3 and is_duplicate(article, c):
-            continue  # the article's own rewrite (or the original it rewrote)
+        if not may_list(article, c):
+            continue  # the article's own rewrite, or another copy of its story
         if is_related(article, c, text):
             related.append((s, c))
         elif article.section is not None and c.section == article.section:
             same_section.append((s, c))
     counts: dict = {}
     room = max(0, size - fresh_share - len(picks))
+    related = _representatives(related)
     stories = {c.id: c for _, c in related}
-    added = 0
-    for pick in _dedupe(_diverse(related, room + 8, counts), stories):
-        if added >= room:
-            break
-        if stories[pick.id].group not in groups:
-            groups.add(stories[pick.id].group)
-            picks.append(pick)
-            added += 1
+    groups: set[int] = set()
+    for pick in _dedupe(_diverse(related, room + 8, counts), stories)[:room]:
+        groups.add(stories[pick.id].group)
+        picks.append(pick)
+    groups.add(article.group)  # from here on, nothing of the article's own group
     by_time = sorted(same_section, key=lambda sc: abs(sc[1].published - article.published))
     for s, c in by_time:
         if len(picks) >= size - fresh_share:
@@ -199,6 +238,18 @@ def rank(
             picks.append(Pick(c.id, round(s, 4), "section"))
     picks.extend(_fresh(fresh, size - len(picks), used_ids | {p.id for p in picks}, groups))
     return picks[:size]
+
+
+def _representatives(scored: list[tuple[float, Story]]) -> list[tuple[float, Story]]:
+    """One (score, story) per near-duplicate group: the best-scoring, the original on a tie."""
+    chosen: dict[int, tuple[float, Story]] = {}
+    for s, c in sorted(scored, key=lambda sc: (-sc[0], sc[1].id)):
+        g = c.group
+        if g not in chosen:
+            chosen[g] = (s, c)
+        elif c.id == g and s >= chosen[g][0]:
+            chosen[g] = (s, c)  # on a tie the original stands for its rewrites
+    return list(chosen.values())
 
 
 def _dedupe(picks: list[Pick], stories: dict[int, Story]) -> list[Pick]:

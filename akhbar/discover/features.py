@@ -8,15 +8,16 @@ Pure Python, no Django: used by the app, its tasks, the tests and the benchmarks
 - Weights: TF-IDF, `(1 + ln tf) * ln((N + 1) / (df + 1)) + 1`, L2-normalised over the whole
   vector and then cut to the `TOP_TERMS` heaviest terms. Cutting keeps postings and stored
   rows small; the dropped tail carries little of the cosine.
-- Near-duplicates: MinHash by one-permutation hashing over word 2-shingles of the folded
+- Near-duplicates: MinHash by one-permutation hashing over word 3-shingles of the folded
   body (function words kept, since a rewrite copies whole phrases): one 64-bit hash per
   shingle, split into `MINHASH_SIZE` bins by its top bits, minimum per bin; empty bins are
   filled from the next bin (densification). One hash per shingle instead of one per
   (shingle, permutation) keeps it fast without numpy. From the estimated Jaccard J and the
   two shingle-set sizes we get the containment |A∩B| / min(|A|, |B|): a newspaper rewrite
   usually trims the agency text, so containment, not Jaccard, is what stays high.
-  Word 2-shingles separated rewrites from merely related stories best on the COUNTER
-  corpus (bench/discover_quality.py prints the trade-off).
+  Word 3-shingles, not 2: formulaic agency reports of different matches ("... رنز بنائے",
+  "... کے خلاف") share many word pairs, which grouped different events on the COUNTER
+  corpus; word triples keep rewrites together and those apart (bench/discover_quality.py).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from akhbar.text import fold, words
 
 TOP_TERMS = 40
 HEADLINE_WEIGHT = 2
-SHINGLE = 2
+SHINGLE = 3
 MINHASH_SIZE = 128
 MIN_MATCHES = 4
 MIN_SHINGLES = 12

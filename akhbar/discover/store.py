@@ -219,7 +219,7 @@ def spread_into(story: Story, targets: list[Story]) -> int:
     scores: dict[int, float] = {}
     for t in targets:
         s, text = engine.score(t, story)
-        if engine.is_related(t, story, text) and not engine.is_duplicate(t, story):
+        if engine.is_related(t, story, text) and engine.may_list(t, story):
             scores[t.id] = s
     if not scores:
         return 0

@@ -99,6 +99,49 @@ def test_rewrite_and_original_are_one_story():
     assert len({1, 2} & set(listed)) == 1
 
 
+# A newspaper story that takes the first half of CRICKET and adds its own reporting.
+PARTLY = (
+    "پاکستان کی جیت پر لاہور میں جشن",
+    CRICKET[1].split("۔")[0]
+    + "۔ میچ کے بعد شائقین نے مال روڈ پر ڈھول بجا کر جشن منایا اور رات گئے تک سڑکوں پر "
+    "رونق رہی۔ ٹکٹوں کی فروخت سے کرکٹ بورڈ کو ریکارڈ آمدنی ہوئی جبکہ سکیورٹی کے لیے "
+    "پانچ ہزار اہلکار تعینات کیے گئے تھے۔",
+)
+
+
+def test_partly_derived_story_lists_its_original_but_not_the_other_way():
+    index = build([(1, CRICKET, 0, 30), (2, PARTLY, 20, 30), (3, FLOOD, 5, 70)])
+    original, partly = index.stories[1], index.stories[2]
+    overlap = engine._overlap(partly, original)
+    assert engine.DUPLICATE_CONTAINMENT <= overlap < engine.VERBATIM
+    assert partly.group == original.id  # one story for every other list …
+    assert engine.is_source(partly, original)
+    assert not engine.is_source(original, partly)  # a later story is nobody's original
+    # … but under the newspaper story, the agency original it drew on is still offered,
+    picks = index.recommend(partly)
+    assert Pick(1, picks[0].score, "related") == picks[0]
+    # while the original never lists its rewrite.
+    assert 2 not in ids(index.recommend(original))
+
+
+def test_verbatim_copy_does_not_list_its_original():
+    head, body = CRICKET
+    index = build([(1, CRICKET, 0, 30), (2, (head, body.replace("۔", "، ")), 2, 30)])
+    assert engine._overlap(index.stories[2], index.stories[1]) >= engine.VERBATIM
+    assert not engine.is_source(index.stories[2], index.stories[1])
+    assert 1 not in ids(index.recommend(index.stories[2]))
+
+
+def test_a_group_gets_one_entry_the_original_on_a_tie():
+    article = Story(9, T0, terms={"x": 1.0})
+    original = Story(1, T0, terms={"x": 1.0})
+    copy = Story(2, T0, terms={"x": 1.0}, cluster=1)
+    assert ids(engine.rank(article, [copy, original], fresh_share=0)) == [1]
+    closer = Story(3, T0, terms={"x": 1.0}, cluster=1)
+    weaker = Story(1, T0, terms={"x": 0.6, "y": 0.8})
+    assert ids(engine.rank(article, [weaker, closer], fresh_share=0)) == [3]
+
+
 def test_related_but_different_texts_are_not_duplicates():
     index = build([(1, CRICKET, 0, 30), (2, CRICKET_2, 20, 30)])
     assert index.stories[2].group == 2
