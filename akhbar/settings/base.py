@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dj_database_url
 
-from akhbar.settings.env import CHECKOUT, akhbar_home, env_bool, env_list, env_str
+from akhbar.settings.env import CHECKOUT, akhbar_home, env_bool, env_int, env_list, env_str
 
 AKHBAR_HOME = akhbar_home()
 BASE_DIR = CHECKOUT
@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "akhbar.site.pagecache.CachePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are compressed here; static files never reach it (whitenoise answers them
     # above with its own precompressed copies, and woff2 is compressed already).
@@ -139,6 +140,27 @@ CACHES = {
         "LOCATION": "akhbar",
     }
 }
+
+# The reader's page cache (akhbar/site/pagecache.py): anonymous pages kept in each web
+# process, purged on publish (akhbar/site/purge.py). Shared caches (nginx, a CDN) keep
+# them AKHBAR_PAGECACHE_SECONDS too; browsers revalidate after the browser lifetime.
+AKHBAR_PAGECACHE = env_bool("AKHBAR_PAGECACHE", True)
+AKHBAR_PAGECACHE_BYTES = env_int("AKHBAR_PAGECACHE_MB", 64) * 1024 * 1024
+AKHBAR_PAGECACHE_LOG = AKHBAR_HOME / "pagecache-purges.log"
+AKHBAR_PAGECACHE_SECONDS = env_int("AKHBAR_PAGECACHE_SECONDS", 60)
+AKHBAR_PAGECACHE_BROWSER_SECONDS = env_int("AKHBAR_PAGECACHE_BROWSER_SECONDS", 0)
+AKHBAR_PAGECACHE_STALE_SECONDS = 30
+WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "akhbar.site.purge.PageCacheBackend"}}
+if env_str("AKHBAR_NGINX_REFRESH_URL"):
+    # nginx in front (deploy/nginx.conf): its loopback refresh listener replaces cached pages.
+    WAGTAILFRONTENDCACHE["nginx"] = {
+        "BACKEND": "akhbar.site.purge.NginxRefreshBackend",
+        "LOCATION": env_str("AKHBAR_NGINX_REFRESH_URL"),
+        "HOSTS": env_list("AKHBAR_PUBLIC_HOSTS", []),
+        "SCHEME": env_str("AKHBAR_PUBLIC_SCHEME", "https"),
+    }
+# Editions are separate page trees, not one page per language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 TASKS = {
     "default": {

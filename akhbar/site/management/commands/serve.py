@@ -65,7 +65,7 @@ class Command(BaseCommand):
             "--no-ws",
             "--log-level",
             "warning",
-            "akhbar.wsgi:application",
+            "akhbar.site.wsgi:application",
         ]
         env = dict(
             os.environ,

@@ -1,0 +1,168 @@
+"""Purging every page that shows a story when it is published, updated or taken down.
+
+Wagtail's frontend-cache mechanism does the sending: the URLs go through its
+`purge_urls_from_cache_task` to the backends named in `WAGTAILFRONTENDCACHE` (ours are
+below). Two things differ from Wagtail's own signal handlers, which purge only the page
+itself and through the task queue:
+
+- the URLs are every page that shows the story: the article, its section and the edition's
+  home (they list it), the edition's and section's RSS/Atom feeds, the sitemaps and the
+  podcast feeds; a change to an edition or section (its title is in every page's
+  navigation) empties the in-process cache altogether;
+- the purge runs in the publishing process, after the transaction commits (before that,
+  a reader's request could render and cache the old story again), not on the task queue,
+  where a story waiting behind a speech job would stay stale for minutes. Embargoed and
+  scheduled stories go live through Wagtail's publish in the scheduler, so the same
+  signal purges them at release.
+
+Backends, in order: `PageCacheBackend` empties the origin's page cache (every process, via
+the purge log), then `NginxRefreshBackend` has nginx fetch each URL afresh. Order matters:
+nginx must not re-fetch a page the origin still holds.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.error import URLError
+from urllib.parse import quote, urlsplit
+from urllib.request import Request, urlopen
+
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+from akhbar.site.pagecache import PURGE_ALL, purge_paths
+
+log = logging.getLogger(__name__)
+REFRESH_TIMEOUT = 5.0
+
+
+def urls_showing(page) -> list[str]:
+    """Absolute URLs of every page, feed and sitemap that shows `page`."""
+    from akhbar.newsroom.models import ArticlePage, EditionPage, SectionPage
+
+    page = page.specific
+    batch = PurgeBatch()
+    batch.add_page(page)
+    lineage = [a.specific for a in page.get_ancestors().filter(depth__gt=1)]
+    batch.add_pages(lineage)
+    parts = page.get_url_parts()
+    if parts is None:
+        return sorted(batch.urls)
+    root = parts[1].rstrip("/")
+    edition = next((p for p in [page, *lineage] if isinstance(p, EditionPage)), None)
+    section = next((p for p in [page, *lineage] if isinstance(p, SectionPage)), None)
+    named: list[tuple[str, dict]] = [
+        ("distribution:sitemap-index", {}),
+        ("distribution:sitemap", {"section": "news"}),
+        ("listen:feed", {}),
+    ]
+    if edition is not None:
+        language = edition.language
+        named += [
+            ("distribution:edition-rss", {"language": language}),
+            ("distribution:edition-atom", {"language": language}),
+            ("distribution:sitemap", {"section": language}),
+            ("distribution:sitemap", {"section": f"{language}-pages"}),
+            ("listen:edition-feed", {"language": language}),
+        ]
+        if section is not None:
+            kwargs = {"language": language, "section": section.slug}
+            named += [
+                ("distribution:section-rss", kwargs),
+                ("distribution:section-atom", kwargs),
+            ]
+    for name, kwargs in named:
+        try:
+            batch.add_url(root + reverse(name, kwargs=kwargs))
+        except NoReverseMatch:  # an app that is not installed on this site
+            continue
+    if not isinstance(page, ArticlePage):
+        batch.add_url(root + "/" + PURGE_ALL)
+    return sorted(batch.urls)
+
+
+def purge_now(urls: list[str]) -> None:
+    """Send `urls` to every configured frontend cache, in this process, right now."""
+    if urls:
+        purge_urls_from_cache_task.call(urls)
+
+
+def purge_page(page) -> None:
+    """Purge everything showing `page` once the surrounding transaction (if any) commits."""
+    try:
+        urls = urls_showing(page)
+    except Exception:  # a purge must never stop a story from being published
+        log.exception("could not list the URLs showing page %s", page.pk)
+        urls = ["/" + PURGE_ALL]
+
+    def send() -> None:
+        try:
+            purge_now(urls)
+        except Exception:
+            log.exception("page cache purge failed for page %s", page.pk)
+
+    transaction.on_commit(send)
+
+
+def on_publish_change(sender, instance, **kwargs) -> None:
+    """Receiver for Wagtail's page_published and page_unpublished signals."""
+    purge_page(instance)
+
+
+class PageCacheBackend(BaseBackend):
+    """Empties the in-process page cache of every akhbar process on this machine."""
+
+    def purge(self, url: str) -> None:
+        self.purge_batch([url])
+
+    def purge_batch(self, urls) -> None:
+        paths = [urlsplit(url).path for url in urls]
+        purge_paths(PURGE_ALL if p == "/" + PURGE_ALL else p for p in paths)
+
+
+class NginxRefreshBackend(BaseBackend):
+    """Has nginx re-fetch each URL from the origin and replace its cached copy.
+
+    Debian's nginx has no PURGE method; deploy/nginx.conf instead keeps a loopback-only
+    listener that shares the cache and always bypasses it, so a GET there stores the
+    fresh page (or the 404 of an unpublished story) under the readers' key. LOCATION is
+    that listener; HOSTS the public host names readers use (the cache key includes it);
+    SCHEME the readers' scheme, passed as X-Forwarded-Proto.
+    """
+
+    def __init__(self, params: dict):
+        super().__init__(params)
+        self.location = params["LOCATION"].rstrip("/")
+        self.hosts = list(params.get("HOSTS") or [])
+        self.scheme = params.get("SCHEME", "https")
+
+    def purge(self, url: str) -> None:
+        self.purge_batch([url])
+
+    def purge_batch(self, urls) -> None:
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.path.endswith("/" + PURGE_ALL):
+                continue
+            target = quote(parts.path, safe="/:@!$&'()+,;=-._~")
+            if parts.query:
+                target += "?" + parts.query
+            for host in self.hosts or [parts.hostname or "localhost"]:
+                self._refresh(target, host)
+
+    def _refresh(self, target: str, host: str) -> None:
+        request = Request(
+            self.location + target,
+            headers={"Host": host, "X-Forwarded-Proto": self.scheme, "User-Agent": "akhbar-purge"},
+        )
+        try:
+            with urlopen(request, timeout=REFRESH_TIMEOUT) as response:  # noqa: S310 - configured
+                response.read()
+        except URLError as exc:
+            status = getattr(exc, "code", None)
+            if status in (404, 410):  # the 404 of an unpublished story is now what nginx keeps
+                return
+            log.error("nginx refresh of %s for %s failed: %s", target, host, exc)
