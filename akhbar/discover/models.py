@@ -30,13 +30,18 @@ class DiscoverDoc(models.Model):
         "newsroom.ArticlePage", primary_key=True, on_delete=models.CASCADE, related_name="+"
     )
     edition_id = models.IntegerField(db_index=True)
+    # The story's Wagtail locale: candidates are the same edition's stories in the same
+    # locale, so a translation or another language's edition never enters a list.
+    locale_id = models.IntegerField(null=True)
     section_id = models.IntegerField(null=True)
     published_at = models.DateTimeField(db_index=True)
     cluster = models.IntegerField(default=0, help_text="First story of its near-duplicate group.")
     data = models.JSONField(default=dict)
 
     class Meta:
-        indexes = [models.Index(fields=["edition_id", "-published_at"], name="discover_doc_newest")]
+        indexes = [
+            models.Index(fields=["edition_id", "-published_at"], name="discover_doc_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"discover doc {self.article_id}"

@@ -29,6 +29,11 @@ from akhbar.newsroom.models import ArticlePage
 SPREAD = 50
 FRESH_POOL = 40
 TERM_MAX = 100
+# A withdrawn story leaves holes in the lists it was in. Lists where it was related (or
+# pinned, or of the same section) are recomputed, at most REFILL_RECOMPUTE of them, the
+# most recently published articles first; the rest (and lists where it was only fresh,
+# which can be every list of the day) take the edition's newest story they lack instead.
+REFILL_RECOMPUTE = 50
 
 
 def live_article(article_id: int) -> ArticlePage | None:
@@ -97,12 +102,16 @@ def _bump(terms: Iterable[str], delta: int) -> None:
         )
 
 
-def candidates(story: Story, edition_id: int, limit: int = MAX_CANDIDATES) -> list[Story]:
-    """Stored stories sharing heavy terms with `story`, best dot product first."""
+def candidates(
+    story: Story, edition_id: int, locale_id: int | None, limit: int = MAX_CANDIDATES
+) -> list[Story]:
+    """Stored stories of the edition and locale sharing heavy terms, best dot product first."""
     acc: dict[int, float] = {}
     for term, weight in features.heaviest(story.terms, QUERY_TERMS):
         postings = (
-            DiscoverTerm.objects.filter(term=term, doc__edition_id=edition_id)
+            DiscoverTerm.objects.filter(
+                term=term, doc__edition_id=edition_id, doc__locale_id=locale_id
+            )
             .order_by("-doc_id")
             .values_list("doc_id", "weight")[:MAX_POSTINGS]
         )
@@ -115,9 +124,11 @@ def candidates(story: Story, edition_id: int, limit: int = MAX_CANDIDATES) -> li
     return [to_story(docs[i]) for i in best if i in docs]
 
 
-def newest(edition_id: int, limit: int = FRESH_POOL) -> list[Story]:
-    """The edition's newest indexed (live) stories, newest first."""
-    docs = DiscoverDoc.objects.filter(edition_id=edition_id, article__live=True)
+def newest(edition_id: int, locale_id: int | None, limit: int = FRESH_POOL) -> list[Story]:
+    """The edition's newest indexed (live) stories in this locale, newest first."""
+    docs = DiscoverDoc.objects.filter(
+        edition_id=edition_id, locale_id=locale_id, article__live=True
+    )
     return [to_story(d) for d in docs.order_by("-published_at", "-article_id")[:limit]]
 
 
@@ -149,9 +160,10 @@ def compute_list(article_id: int, cands: list[Story] | None = None) -> list[Pick
         return []
     story = to_story(doc)
     if cands is None:
-        cands = candidates(story, doc.edition_id)
+        cands = candidates(story, doc.edition_id, doc.locale_id)
     pinned, excluded = overrides(article_id)
-    picks = engine.rank(story, cands, newest(doc.edition_id), pinned=pinned, excluded=excluded)
+    fresh = newest(doc.edition_id, doc.locale_id)
+    picks = engine.rank(story, cands, fresh, pinned=pinned, excluded=excluded)
     save_list(article_id, picks)
     return picks
 
@@ -165,12 +177,66 @@ def _forget(article_id: int, count_df: bool = True) -> None:
         doc.delete()
 
 
-def remove_story(article_id: int) -> None:
-    """An unpublished or deleted story leaves its own list and every list it was in."""
+def remove_story(article_id: int) -> int:
+    """An unpublished or deleted story leaves its own list and every list it was in.
+
+    Those lists are refilled (see REFILL_RECOMPUTE); returns how many were.
+    """
     with transaction.atomic():
+        doc = DiscoverDoc.objects.filter(article_id=article_id).first()
+        holes = list(
+            DiscoverEntry.objects.filter(target_id=article_id)
+            .exclude(article_id=article_id)
+            .order_by("-article__first_published_at", "-article_id")
+            .values_list("article_id", "reason")
+        )
         DiscoverEntry.objects.filter(target_id=article_id).delete()
         DiscoverEntry.objects.filter(article_id=article_id).delete()
         _forget(article_id)
+        if doc is None or not holes:
+            return 0
+        recompute = [a for a, reason in holes if reason != "fresh"][:REFILL_RECOMPUTE]
+        for a in recompute:
+            compute_list(a)
+        done = set(recompute)
+        rest = [a for a, _ in holes if a not in done]
+        fill_fresh(rest, doc.edition_id, doc.locale_id)
+        return len(holes)
+
+
+def fill_fresh(
+    article_ids: list[int], edition_id: int, locale_id: int | None, size: int = engine.SIZE
+) -> None:
+    """Top up short lists with the edition's newest stories they lack, as `fresh`."""
+    if not article_ids:
+        return
+    pool = newest(edition_id, locale_id)
+    current: dict[int, list[tuple[int, int]]] = {a: [] for a in article_ids}
+    for a, target, rank in DiscoverEntry.objects.filter(article_id__in=article_ids).values_list(
+        "article_id", "target_id", "rank"
+    ):
+        current[a].append((target, rank))
+    group_of = {s.id: s.group for s in pool}
+    group_of.update(
+        DiscoverDoc.objects.filter(
+            article_id__in={t for rows in current.values() for t, _ in rows} | set(article_ids)
+        ).values_list("article_id", "cluster")
+    )
+    rows = []
+    for a, listed in current.items():
+        shown = {t for t, _ in listed} | {a}
+        groups = {group_of.get(t) or t for t in shown}
+        rank = max((r for _, r in listed), default=-1) + 1
+        for story in pool:
+            if len(shown) - 1 >= size:  # `shown` holds the article itself too
+                break
+            if story.id in shown or story.group in groups:
+                continue
+            shown.add(story.id)
+            groups.add(story.group)
+            rows.append(DiscoverEntry(article_id=a, target_id=story.id, rank=rank, reason="fresh"))
+            rank += 1
+    DiscoverEntry.objects.bulk_create(rows)
 
 
 @transaction.atomic
@@ -186,11 +252,12 @@ def index_story(article_id: int, *, spread: bool = True, n_docs: int | None = No
         return []
     _forget(article_id, count_df=n_docs is None)
     story, vocab = _features(article, n_docs)
-    cands = candidates(story, edition.pk)
+    cands = candidates(story, edition.pk, article.locale_id)
     group = engine.find_group(story, cands[:20])
     doc = DiscoverDoc.objects.create(
         article_id=article.pk,
         edition_id=edition.pk,
+        locale_id=article.locale_id,
         section_id=article.section_id,
         published_at=article.first_published_at or article.last_published_at,
         cluster=group,
