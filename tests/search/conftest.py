@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+
+
+def search_url(language: str = "ur") -> str:
+    """The search page of an edition, as the URL map names it (never a hard-coded path)."""
+    with translation.override(language):
+        return reverse("search")
 
 
 @pytest.fixture

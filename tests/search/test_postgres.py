@@ -8,6 +8,7 @@ from django.db import connection
 
 from akhbar.search.backends import search
 from akhbar.search.query import DOC_TABLE, PG_INDEX, PG_VECTOR, plan, tsquery_expression
+from tests.search.conftest import search_url
 from tests.search.test_query import HOSTILE
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -68,7 +69,7 @@ def test_hostile_queries_on_postgres(make_story, client, query):
     make_story("کراچی لاہور خبر")
     result = search(query)
     assert not result.failed
-    assert client.get("/ur/search/", {"q": query}).status_code == 200
+    assert client.get(search_url(), {"q": query}).status_code == 200
 
 
 def test_any_word_fallback_on_postgres(make_story):
