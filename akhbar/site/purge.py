@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from urllib.error import URLError
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from urllib.request import Request, urlopen
 
 from django.db import transaction
@@ -147,7 +147,9 @@ class NginxRefreshBackend(BaseBackend):
             parts = urlsplit(url)
             if parts.path.endswith("/" + PURGE_ALL):
                 continue
-            target = quote(parts.path, safe="/:@!$&'()+,;=-._~")
+            # Page URLs come encoded or not; readers' browsers send UTF-8 percent-encoded
+            # with capital hex, and nginx keys on exactly what they send.
+            target = quote(unquote(parts.path), safe="/:@!$&'()+,;=-._~")
             if parts.query:
                 target += "?" + parts.query
             for host in self.hosts or [parts.hostname or "localhost"]:

@@ -1,0 +1,253 @@
+"""`make bench`: how fast readers get a story, from nginx's file speed down to a bare render.
+
+In one run, on loopback, each for the same number of seconds with wrk:
+
+1. nginx static      nginx serving a saved copy of the seed article page (the reference);
+2. stock Wagtail     Wagtail's own `Page` with Wagtail's own template, served by the same
+                     akhbar server as (3), no page cache;
+3. origin uncached   the seed article rendered by akhbar for every request;
+4. in-process cache  the same article from `akhbar serve` with the page cache on;
+5. behind nginx      the same article through deploy/nginx.conf in front of (4).
+
+Then publish→visible: the seed article's headline is changed and published here (the
+purge runs in this process, as in the admin), and the new headline is awaited through
+nginx and through the in-process cache. Results print as a table with each speed as a
+share of nginx static, and land in bench/results/ (git-ignored).
+
+    .venv/bin/python -m bench [--seconds 10] [--connections 64] [--threads 2] [--workers 2]
+
+The demo edition is loaded into a temporary AKHBAR_HOME first (about a minute). The
+machine may be shared: other work on it shows up in the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.http import AkhbarServer, Load, fetch, run_wrk, static_nginx, wait_until
+from deploy.nginx import Nginx, free_port
+
+RESULTS = Path(__file__).parent / "results"
+TARGETS = {
+    "behind nginx ≥ 0.9× nginx static": ("behind nginx", "nginx static", 0.9),
+    "in-process cache ≥ 2× stock Wagtail": ("in-process cache", "stock Wagtail", 2.0),
+}
+
+
+def prepare(home: Path, env: dict) -> None:
+    import subprocess
+
+    from bench.http import AKHBAR
+
+    for command in (["init"], ["demo"]):
+        subprocess.run([str(AKHBAR), *command], env=env, check=True, capture_output=True)
+
+
+def setup_django(env: dict) -> None:
+    os.environ.update(env)
+    import django
+
+    django.setup()
+
+
+def seed_article():
+    """The demo story with a picture and the longest text: the page readers load most."""
+    from akhbar.newsroom.models import ArticlePage
+
+    return (
+        ArticlePage.objects.live().exclude(lead_image=None).order_by("-word_count", "pk").first()
+    )
+
+
+def stock_page_url() -> str:
+    """A plain Wagtail page in the tree (made once): Wagtail's model and template, nothing else."""
+    from wagtail.models import Page
+
+    from akhbar.newsroom.models import EditionPage
+
+    edition = EditionPage.objects.filter(locale__language_code="ur").first()
+    page = Page.objects.child_of(edition).filter(slug="stock-wagtail").first()
+    if page is None:
+        page = Page(title="Stock Wagtail page", slug="stock-wagtail")
+        edition.add_child(instance=page)
+        page.save_revision().publish()
+    return page.url
+
+
+def publish_to_visible(article, urls: dict[str, str], rounds: int) -> dict[str, list[float]]:
+    """Seconds from starting a publish until each URL shows the new headline."""
+    from akhbar.newsroom.models import ArticlePage
+
+    times: dict[str, list[float]] = {name: [] for name in urls}
+    for n in range(rounds):
+        page = ArticlePage.objects.get(pk=article.pk)
+        marker = f"تازہ-{n}-{int(time.time())}"
+        page.headline = f"{article.headline} {marker}"
+        # Warm: every cache holds the previous version before the publish.
+        for url in urls.values():
+            fetch(url)
+            fetch(url)
+        started = time.perf_counter()
+        page.save_revision().publish()
+        for name, url in urls.items():
+            expected = marker.encode()
+            waited = wait_until(lambda u=url, e=expected: e in fetch(u)[2], timeout=10)
+            total = (time.perf_counter() - started) if waited is not None else float("inf")
+            times[name].append(total)
+    return times
+
+
+def table(loads: list[Load], reference: Load) -> str:
+    lines = [
+        f"{'scenario':<20} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
+        f"{'× nginx static':>15}"
+    ]
+    for load in loads:
+        ratio = load.requests_per_s / reference.requests_per_s if reference.requests_per_s else 0
+        lines.append(
+            f"{load.name:<20} {load.requests_per_s:>10.0f} {load.p50_ms:>8.2f} "
+            f"{load.p99_ms:>8.2f} {load.errors:>7d} {ratio:>15.3f}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="granian workers per server")
+    parser.add_argument("--rounds", type=int, default=5, help="publish→visible repetitions")
+    parser.add_argument("--home", type=Path, help="reuse this AKHBAR_HOME (demo loaded)")
+    args = parser.parse_args(argv)
+
+    root = Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
+    home = args.home or root / "home"
+    refresh_port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
+    env.update(
+        DJANGO_SETTINGS_MODULE="akhbar.settings.dev",
+        AKHBAR_HOME=str(home),
+        AKHBAR_NGINX_REFRESH_URL=f"http://127.0.0.1:{refresh_port}",
+        AKHBAR_PUBLIC_HOSTS="127.0.0.1",
+        AKHBAR_PUBLIC_SCHEME="http",
+    )
+    if args.home is None:
+        print(f"loading the demo edition into {home} …", flush=True)
+        prepare(home, env)
+    setup_django(env)
+    article = seed_article()
+    article_path = article.url
+    stock_path = stock_page_url()
+
+    servers: list = []
+    try:
+        uncached = AkhbarServer(env, args.workers, page_cache=False, log=root / "uncached.log")
+        servers.append(uncached.start())
+        cached = AkhbarServer(env, args.workers, page_cache=True, log=root / "cached.log")
+        servers.append(cached.start())
+        proxy = Nginx(root / "nginx-proxy", f"127.0.0.1:{cached.port}", home / "static",
+                      home / "media", refresh_port=refresh_port)
+        servers.append(proxy.start())
+
+        status, _, html = fetch(uncached.url + article_path)
+        if status != 200:
+            raise SystemExit(f"the seed article answered {status}")
+        static_root = root / "static-copy"
+        static_root.mkdir()
+        (static_root / "article.html").write_bytes(html)
+        plain = static_nginx(root / "nginx-static", static_root)
+        servers.append(plain.start())
+
+        scenarios = [
+            ("nginx static", plain.url + "/article.html"),
+            ("stock Wagtail", uncached.url + stock_path),
+            ("origin uncached", uncached.url + article_path),
+            ("in-process cache", cached.url + article_path),
+            ("behind nginx", proxy.url + article_path),
+        ]
+        loads = []
+        for name, url in scenarios:
+            for _ in range(3):  # warm: fill caches, open connections, import lazily
+                fetch(url)
+            print(f"  {name}: {args.seconds} s of wrk …", flush=True)
+            loads.append(run_wrk(name, url, args.seconds, args.connections, args.threads))
+        visible = publish_to_visible(
+            article,
+            {"behind nginx": proxy.url + article_path,
+             "in-process cache": cached.url + article_path},
+            args.rounds,
+        )
+    finally:
+        for server in reversed(servers):
+            server.stop()
+
+    by_name = {load.name: load for load in loads}
+    reference = by_name["nginx static"]
+    speedup = by_name["origin uncached"].requests_per_s / by_name["stock Wagtail"].requests_per_s
+    report = [
+        f"akhbar page cache benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{os.cpu_count()} cores (shared with other work), wrk -t{args.threads} "
+        f"-c{args.connections} -d{args.seconds}s, {args.workers} granian workers",
+        f"seed article: {article.headline[:60]} ({len(html)} bytes)",
+        "",
+        table(loads, reference),
+        "",
+        f"origin uncached vs stock Wagtail: {speedup:.2f}×",
+    ]
+    for name, samples in visible.items():
+        finite = [s for s in samples if s != float("inf")]
+        worst = max(samples)
+        report.append(
+            f"publish→visible through {name}: median "
+            f"{statistics.median(finite) * 1000 if finite else float('inf'):.0f} ms, "
+            f"worst {worst * 1000:.0f} ms over {len(samples)} publishes"
+        )
+    report.append("")
+    verdicts = {}
+    for label, (a, b, factor) in TARGETS.items():
+        ratio = by_name[a].requests_per_s / by_name[b].requests_per_s
+        verdicts[label] = ratio >= factor
+        report.append(f"target {label}: {ratio:.2f}× {'met' if verdicts[label] else 'MISSED'}")
+    worst_visible = max(max(s) for s in visible.values())
+    verdicts["publish→visible ≤ 1 s"] = worst_visible <= 1.0
+    report.append(
+        f"target publish→visible ≤ 1 s: worst {worst_visible * 1000:.0f} ms "
+        f"{'met' if verdicts['publish→visible ≤ 1 s'] else 'MISSED'}"
+    )
+    errors = sum(load.errors for load in loads)
+    verdicts["0 errors"] = errors == 0
+    report.append(f"target 0 errors: {errors} {'met' if errors == 0 else 'MISSED'}")
+    text = "\n".join(report)
+    print("\n" + text)
+
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (RESULTS / f"pagecache-{stamp}.txt").write_text(text + "\n", "utf-8")
+    (RESULTS / f"pagecache-{stamp}.json").write_text(
+        json.dumps(
+            {
+                "loads": [load.as_dict() for load in loads],
+                "publish_to_visible_s": visible,
+                "targets": verdicts,
+                "args": {k: str(v) for k, v in vars(args).items()},
+            },
+            indent=2,
+            ensure_ascii=False,
+        ),
+        "utf-8",
+    )
+    print(f"\nwritten to {RESULTS}/pagecache-{stamp}.txt and .json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
