@@ -24,6 +24,18 @@ def make_jpeg(width: int = 640, height: int = 360, colour: str = "#2a6f97") -> b
     return out.getvalue()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache.
+
+    Page parts are cached by page id and revision, and a rolled-back test hands the same
+    ids to the next one, so parts cached by one test must not be read by another.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def edition(db):
     """The Urdu edition with its default sections, as `akhbar init` makes it."""

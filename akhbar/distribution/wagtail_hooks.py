@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 from akhbar.distribution.structured import head_tags
+from akhbar.newsroom.front import cached_part
 from akhbar.newsroom.models import EditionPage, SectionPage
 
 
@@ -20,7 +21,12 @@ def add_head_tags(page, context: dict) -> dict:
     request = context.get("request")
     edition = context.get("edition")
     tags = list(context.get("head_tags") or [])
-    tags.extend(head_tags(page, request, edition))
+    if page.live and request is not None and not getattr(request, "is_preview", False):
+        # The same for every reader until the next publish: built once (see front.cached_part).
+        key = f"{page.pk}:{page.live_revision_id}:{request.build_absolute_uri('/')}"
+        tags.extend(cached_part("head", key, lambda: head_tags(page, request, edition)))
+    else:
+        tags.extend(head_tags(page, request, edition))
     tags.extend(feed_links(page, edition))
     return {"head_tags": tags}
 

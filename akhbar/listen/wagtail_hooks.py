@@ -59,7 +59,11 @@ def listen_player(article, context: dict) -> dict | None:
     """Put the player on a live story's page when its audio matches the published text."""
     if not article.live or not article.pk:
         return None
-    rec = Recording.objects.filter(article_id=article.pk, status=Recording.Status.READY).first()
+    if "recording" in article._state.fields_cache:  # joined when the page was routed
+        rec = article._state.fields_cache["recording"]
+        rec = rec if rec is not None and rec.is_ready else None
+    else:
+        rec = Recording.objects.filter(article_id=article.pk, status=Recording.Status.READY).first()
     if rec is None or not (rec.opus or rec.mp3):
         return None
     return {"listen": player_context(rec, context.get("numerals", "ascii"))}

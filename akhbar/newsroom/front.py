@@ -14,9 +14,15 @@ registered in their `wagtail_hooks.py`:
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Substr
 from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
+from wagtail.models import PageViewRestriction
 
 from akhbar.newsroom.models.article import ArticlePage
 from akhbar.newsroom.models.edition import EditionPage
@@ -25,6 +31,89 @@ from akhbar.text import format_date, reading_time_label, to_numerals
 
 DISCOVER_SIZE = 15
 RAIL_SIZE = 4
+# Parts that change only when something is published (navigation, head tags, bylines)
+# are cached for this long, under a generation that every publish bumps. With Redis all
+# processes see the bump at once; with the in-process cache a process may lag this long.
+PARTS_SECONDS = 60
+GENERATION_KEY = "akhbar:front:generation"
+STEPLEN = 4  # treebeard's path step: a page's parent path is its own minus 4 characters
+
+
+def generation() -> int:
+    """The current publish generation (a cache read, no SQL)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = time.time_ns()
+        cache.add(GENERATION_KEY, value, None)
+    return value
+
+
+def bump_generation(**kwargs) -> None:
+    """Something readers see changed: every cached part is built again on next use."""
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def cached_part(name: str, key: object, build):
+    """`build()`, cached per publish generation; a cache that is down means building."""
+    full = f"akhbar:front:{name}:{generation()}:{key}"
+    value = cache.get(full)
+    if value is None:
+        value = build()
+        cache.set(full, value, PARTS_SECONDS)
+    return value
+
+
+def route_story(edition: EditionPage, components: list[str]) -> ArticlePage | None:
+    """The story at edition/section/story in one query, with what its page shows joined.
+
+    Also answers whether a view restriction covers the story or its ancestors (so serving
+    it needs no second look at restrictions) and remembers the edition it was found in.
+    Returns None for any other shape of path; the caller routes it the Wagtail way.
+    """
+    if len(components) != 2:
+        return None
+    ancestors = [edition.path[:i] for i in range(STEPLEN, len(edition.path) + 1, STEPLEN)]
+    parent_path = Substr(OuterRef("path"), 1, len(edition.path) + STEPLEN)
+    restricted = PageViewRestriction.objects.filter(
+        Q(page__path__in=ancestors) | Q(page__path=parent_path) | Q(page_id=OuterRef("pk"))
+    )
+    story = (
+        ArticlePage.objects.select_related("locale", "section", "lead_image", "recording")
+        .annotate(akhbar_restricted=Exists(restricted))
+        .filter(url_path=f"{edition.url_path}{components[0]}/{components[1]}/",
+                path__startswith=edition.path, depth=edition.depth + 2)
+        .first()
+    )
+    if story is not None:
+        story.akhbar_edition = edition
+        if "locale" not in edition._state.fields_cache and edition.locale_id == story.locale_id:
+            edition.locale = story.locale  # the same row, already read
+    return story
+
+
+def relations(article: ArticlePage) -> dict:
+    """Bylines, sources and tags of the published story, as modelcluster keeps them in memory.
+
+    Keyed by the live revision, so publishing a change is seen at once; set on the page
+    they make `page.authors.all` and friends read no rows.
+    """
+    from akhbar.newsroom.models.article import ArticleTag
+
+    def build() -> dict:
+        return {
+            "authors": list(article.authors.all()),
+            "agencies": list(article.agencies.all()),
+            "tagged_items": list(
+                ArticleTag.objects.filter(content_object_id=article.pk)
+                .select_related("tag").order_by("pk")
+            ),
+        }
+
+    found = cached_part("relations", f"{article.pk}:{article.live_revision_id}", build)
+    for item in found["tagged_items"]:
+        item.content_object = article
+    article._cluster_related_objects = {**found, "tagged_items": list(found["tagged_items"])}
+    return found
 
 
 def apply_hooks(page, context: dict, *names: str) -> dict:
@@ -42,6 +131,9 @@ def edition_of(page) -> EditionPage | None:
     """The edition (home page) a page belongs to."""
     if isinstance(page, EditionPage):
         return page
+    known = getattr(page, "akhbar_edition", None)  # set when the page was routed
+    if known is not None:
+        return known
     return EditionPage.objects.ancestor_of(page).first()
 
 
@@ -78,6 +170,8 @@ def decorate(stories, language: str, numerals: str) -> list[ArticlePage]:
 def article_parts(article: ArticlePage) -> dict:
     """Everything an article page shows besides the article's own fields."""
     edition = edition_of(article)
+    if not getattr(article, "_cluster_related_objects", None) and article.live and article.pk:
+        relations(article)
     language = article.language
     numerals = edition.numerals if edition else "ascii"
     # Lazy: a feature app's hook usually replaces it, and then it costs no query.
@@ -95,7 +189,9 @@ def article_parts(article: ArticlePage) -> dict:
         else "",
         "reading_label": reading_time_label(article.reading_minutes, language, numerals),
         "discover": discover,
-        "nav_sections": sections(edition) if edition else [],
+        "nav_sections": cached_part("nav", edition.pk, lambda: sections(edition))
+        if edition
+        else [],
         "to_numerals": to_numerals,
     }
 

@@ -264,6 +264,12 @@ class ArticlePage(Page):
         start = self.last_published_at or self.first_published_at
         return start + BREAKING_DEFAULT if start else None
 
+    def get_view_restrictions(self):
+        # Routing already asked whether any restriction covers this story (front.route_story).
+        if getattr(self, "akhbar_restricted", True) or self.alias_of_id:
+            return super().get_view_restrictions()
+        return []
+
     def get_context(self, request, *args, **kwargs):
         from akhbar.newsroom.front import apply_hooks, article_parts
 
