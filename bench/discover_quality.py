@@ -30,7 +30,7 @@ The corpus is sparse (about four stories a day), which flatters the naive list.
 Two documents carry impossible dates (0082: '2014--0', 0109: '2014-09-31'); the ninjs
 parser rightly refuses them, so here their dates are dropped and the partner's used.
 
-    .venv/bin/python bench/discover_quality.py [--sweep]
+    .venv/bin/python -m bench.discover_quality [--sweep]
 """
 
 from __future__ import annotations
@@ -40,7 +40,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# Run as a script, bench/ itself would be first on the path, and bench/http.py would hide
+# the standard library's http: put the checkout there instead.
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 
 from akhbar.discover import engine  # noqa: E402
 from akhbar.discover.memindex import MemoryIndex, make_story  # noqa: E402
