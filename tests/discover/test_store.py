@@ -107,6 +107,24 @@ def test_rewrite_is_one_story(edition, stories):
     assert not ({rewrite.pk, stories["match"].pk} <= set(listed(stories["squad"])))
 
 
+def test_partly_derived_story_lists_its_original_but_does_not_enter_its_list(edition, stories):
+    match = stories["match"]
+    first_sentence = STORIES["match"][2].split("۔")[0]
+    partly = add_story(
+        edition,
+        "match",
+        hours_ago=1,
+        body=first_sentence + "۔ میچ کے بعد شائقین نے مال روڈ پر ڈھول بجا کر جشن منایا اور رات "
+        "گئے تک سڑکوں پر رونق رہی۔ ٹکٹوں کی فروخت سے کرکٹ بورڈ کو ریکارڈ آمدنی ہوئی جبکہ "
+        "سکیورٹی کے لیے پانچ ہزار اہلکار تعینات کیے گئے تھے۔",
+    )
+    assert DiscoverDoc.objects.get(pk=partly.pk).cluster == match.pk  # one story …
+    assert reasons(partly).get(match.pk) == "related"  # … whose source stays offered
+    assert partly.pk not in listed(match)
+    shown = listed(stories["squad"])
+    assert len({match.pk, partly.pk} & set(shown)) == 1
+
+
 def test_rebuild_command_recomputes_everything(stories, capsys):
     DiscoverEntry.objects.all().delete()
     call_command("discover_rebuild")
