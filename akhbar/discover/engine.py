@@ -137,9 +137,10 @@ def _overlap(a: Story, b: Story) -> float:
 def is_source(article: Story, candidate: Story) -> bool:
     """True when `candidate` is an original `article` partly rewrote (not copied verbatim).
 
-    An original is the first story of its group, published no later than the article.
+    An original is the first story of its group, published before the article (the lower
+    id first when both came out at once, so two stories are never each other's source).
     """
-    if candidate.cluster or candidate.published > article.published:
+    if candidate.cluster or (candidate.published, candidate.id) > (article.published, article.id):
         return False
     return _overlap(article, candidate) < VERBATIM
 
@@ -236,6 +237,7 @@ def rank(
         if c.group not in groups:
             groups.add(c.group)
             picks.append(Pick(c.id, round(s, 4), "section"))
+    fresh = (c for c in fresh if may_list(article, c))
     picks.extend(_fresh(fresh, size - len(picks), used_ids | {p.id for p in picks}, groups))
     return picks[:size]
 
