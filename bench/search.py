@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from akhbar.newsroom.demo import STORIES_DIR  # noqa: E402
 from akhbar.search import query as q  # noqa: E402
+from akhbar.search.sqlite_search import run_sqlite  # noqa: E402
 from akhbar.text import fold, normalize, words  # noqa: E402
 from akhbar.text.search_terms import STOPWORDS, joined_pairs, terms  # noqa: E402
 
@@ -226,7 +227,7 @@ def akhbar_query(db: sqlite3.Connection, text: str) -> list[int]:
         return db.execute(sql.replace("%s", "?"), params).fetchall()
 
     for mode in ("all", "any"):
-        hits, total = q.run_sqlite(execute, q.fts5_expression(p, mode), filters, now,
+        hits, total = run_sqlite(execute, q.fts5_expression(p, mode), filters, now,
                                    "relevance", 10, 0)
         if total or len(p.groups) < 2:
             return [pk for pk, _ in hits]

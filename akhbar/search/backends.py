@@ -19,6 +19,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from akhbar.search import query as q
+from akhbar.search.sqlite_search import run_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def _query(plan: q.QueryPlan, mode: str, filters: q.Filters, sort: str, limit: i
            offset: int) -> tuple[list[tuple[int, float]], int]:
     now = _adapt(timezone.now())
     if connection.vendor != "postgresql":
-        return q.run_sqlite(_run, q.fts5_expression(plan, mode), filters, now, sort, limit,
+        return run_sqlite(_run, q.fts5_expression(plan, mode), filters, now, sort, limit,
                             offset)
     expr = q.tsquery_expression(plan, mode)
     rows = _run(*q.pg_search_sql(expr, filters, now, sort, limit, offset))

@@ -6,13 +6,13 @@ query language is written here from those terms, each one quoted by us. A term h
 letters, marks and digits, so nothing a reader types (``" * NEAR - : ( )``, ten thousand
 characters, only punctuation) can reach the engine as syntax.
 
-Used by the Django backends (``akhbar.search.backends``) and by ``bench/search.py``, which
-runs the very same SQL on a generated corpus.
+Used by the Django backends (``akhbar.search.backends``), by ``akhbar.search.sqlite_search``
+(the SQLite page finder) and by ``bench/search.py``, which runs the very same SQL on a
+generated corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from akhbar.text.search_terms import MAX_TERM, STOPWORDS, is_pairable, terms
@@ -160,10 +160,6 @@ SQLITE_DROP: tuple[str, ...] = (
 )
 SQLITE_REBUILD = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"
 
-_BM25 = (
-    f"bm25({FTS_TABLE}, {WEIGHT_HEADLINE}, {WEIGHT_STANDFIRST}, {WEIGHT_BODY}, {WEIGHT_JOINS})"
-)
-
 
 @dataclass(frozen=True)
 class Filters:
@@ -175,7 +171,8 @@ class Filters:
     until: object | None = None
 
 
-def _where(filters: Filters, params: list) -> str:
+def where_sql(filters: Filters, params: list) -> str:
+    """The filters as " AND …" conditions on d (document) and p (page); appends params."""
     sql = " AND p.live AND d.locale = %s"
     params.append(filters.locale)
     if filters.section_id is not None:
@@ -190,74 +187,10 @@ def _where(filters: Filters, params: list) -> str:
     return sql
 
 
-def _order_by(sort: str) -> str:
+def order_by_sql(sort: str) -> str:
     """Newest first, or by score; ties always fall back to date then id so pages are stable."""
     newest = "d.published DESC, d.page_id DESC"
     return newest if sort == "newest" else f"score DESC, {newest}"
-
-
-def sqlite_search_sql(
-    match: str, filters: Filters, now: object, sort: str, limit: int, offset: int
-) -> tuple[str, list]:
-    """SELECT page_id, score … for one page of results (``%s`` placeholders)."""
-    params: list = [now, match]
-    where = _where(filters, params)
-    order = _order_by(sort)
-    sql = (
-        f"SELECT d.page_id, -{_BM25} * (1.0 + {FRESH_BOOST} * {FRESH_DAYS} / ({FRESH_DAYS} + "
-        "max(0.0, julianday(%s) - julianday(d.published)))) AS score "
-        f"FROM {FTS_TABLE} JOIN {DOC_TABLE} d ON d.page_id = {FTS_TABLE}.rowid "
-        f"JOIN wagtailcore_page p ON p.id = d.page_id WHERE {FTS_TABLE} MATCH %s{where} "
-        f"ORDER BY {order} LIMIT %s OFFSET %s"
-    )
-    return sql, [*params, limit, offset]
-
-
-def sqlite_count_sql(match: str, filters: Filters) -> tuple[str, list]:
-    """SELECT count(*) of all results for the same query and filters."""
-    params: list = [match]
-    where = _where(filters, params)
-    sql = (
-        f"SELECT count(*) FROM {FTS_TABLE} JOIN {DOC_TABLE} d ON d.page_id = {FTS_TABLE}.rowid "
-        f"JOIN wagtailcore_page p ON p.id = d.page_id WHERE {FTS_TABLE} MATCH %s{where}"
-    )
-    return sql, params
-
-
-def run_sqlite(
-    execute: Callable[[str, list], list[tuple]],
-    match: str,
-    filters: Filters,
-    now: object,
-    sort: str,
-    limit: int,
-    offset: int,
-) -> tuple[list[tuple[int, float]], int]:
-    """One page of hits and the total, on SQLite, choosing the cheapest exact plan.
-
-    The page itself is one query (``sqlite_search_sql``). Counting all matches is what
-    grows with a broad query over 100,000 stories (bench/search.py: joining every match
-    to two tables tripled the p95), so the total is taken the cheapest exact way: from
-    the page when the first page is not full; from FTS5 alone when there are no section
-    or date filters and every indexed story is in the requested language (the index
-    holds live stories only, so FTS5's count is the answer); else with the joins.
-    """
-    rows = execute(*sqlite_search_sql(match, filters, now, sort, limit, offset))
-    hits = [(int(pk), float(score)) for pk, score in rows]
-    if offset == 0 and len(rows) < limit:
-        return hits, len(rows)
-    plain = filters.section_id is None and filters.since is None and filters.until is None
-    if plain:
-        # Two subqueries: SQLite answers a lone min() or max() from the index, but
-        # min(), max() in one SELECT scans the table.
-        locales = execute(
-            f"SELECT (SELECT min(locale) FROM {DOC_TABLE}), (SELECT max(locale) FROM {DOC_TABLE})",
-            [],
-        )
-        if locales and tuple(locales[0]) == (filters.locale, filters.locale):
-            sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-            return hits, int(execute(sql, [match])[0][0])
-    return hits, int(execute(*sqlite_count_sql(match, filters))[0][0])
 
 
 # --- PostgreSQL ----------------------------------------------------------------------
@@ -290,10 +223,10 @@ _PG_WEIGHTS = (
 def pg_search_sql(
     tsquery: str, filters: Filters, now: object, sort: str, limit: int, offset: int
 ) -> tuple[str, list]:
-    """The PostgreSQL twin of ``sqlite_search_sql`` (ts_rank normalization 1: ÷ 1+log(len))."""
+    """One page on PostgreSQL (ts_rank normalization 1: ÷ 1+log(len)), like SQLite's full query."""
     params: list = [now, tsquery]
-    where = _where(filters, params)
-    order = _order_by(sort)
+    where = where_sql(filters, params)
+    order = order_by_sql(sort)
     sql = (
         f"SELECT d.page_id, ts_rank({_PG_WEIGHTS}, {PG_VECTOR}, q.q, 1) * (1.0 + {FRESH_BOOST} * "
         f"{FRESH_DAYS} / ({FRESH_DAYS} + greatest(0.0, extract(epoch FROM (%s - d.published)) "
@@ -308,7 +241,7 @@ def pg_search_sql(
 def pg_count_sql(tsquery: str, filters: Filters) -> tuple[str, list]:
     """count(*) of all PostgreSQL results for the same query and filters."""
     params: list = [tsquery]
-    where = _where(filters, params)
+    where = where_sql(filters, params)
     sql = (
         f"SELECT count(*) FROM {DOC_TABLE} d JOIN wagtailcore_page p ON p.id = d.page_id, "
         f"to_tsquery('simple'::regconfig, %s) q(q) WHERE {PG_VECTOR} @@ q.q{where}"
