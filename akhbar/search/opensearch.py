@@ -17,6 +17,9 @@ folds with, so the two can never drift apart:
 * each text field has a ``joins`` sub-field: stop words removed, adjacent terms
   shingled with no separator (صورت حال → صورتحال), for spacing variants.
 
+``search_body()`` writes the _search request for a query plan: the same terms, column
+weights and freshness formula as the database backends (``akhbar.search.query``).
+
 ``tests/search/test_opensearch.py`` checks the definition by running it in Python on the
 demo stories; with ``OPENSEARCH_URL`` set it also asks a real cluster's _analyze API.
 """
@@ -24,7 +27,17 @@ demo stories; with ``OPENSEARCH_URL`` set it also asks a real cluster's _analyze
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
+from akhbar.search.query import (
+    FRESH_BOOST,
+    FRESH_DAYS,
+    WEIGHT_BODY,
+    WEIGHT_HEADLINE,
+    WEIGHT_JOINS,
+    WEIGHT_STANDFIRST,
+    QueryPlan,
+)
 from akhbar.text.compounds import COMPOUNDS
 from akhbar.text.normalize import _PRESENTATION, HARAKAT_RANGES, fold
 from akhbar.text.search_terms import MAX_TERM, STOPWORDS
@@ -136,9 +149,7 @@ def index_body() -> dict:
         "settings": {"analysis": analysis()},
         "mappings": {
             "properties": {
-                "headline": _text_field(4.0),
-                "standfirst": _text_field(2.0),
-                "body": _text_field(1.0),
+                **{name: _text_field(weight) for name, weight in FIELDS.items()},
                 "uri": {"type": "keyword"},
                 "url": {"type": "keyword"},
                 "locale": {"type": "keyword"},
@@ -146,4 +157,84 @@ def index_body() -> dict:
                 "published": {"type": "date"},
             }
         },
+    }
+
+
+# --- the search request ----------------------------------------------------------------
+
+FIELDS = {"headline": WEIGHT_HEADLINE, "standfirst": WEIGHT_STANDFIRST, "body": WEIGHT_BODY}
+
+# The freshness factor of akhbar.search.query, in Painless: the same hyperbola, so a
+# cluster ranks as the database backends do (tests/search/test_opensearch.py evaluates
+# this very text against ``freshness``). A decay function (gauss, exp) cannot express it.
+FRESHNESS_SCRIPT = (
+    "double age = Math.max(0.0, (params.now - doc['published'].value.toInstant()"
+    ".toEpochMilli()) / 86400000.0); "
+    "return 1.0 + params.boost * params.days / (params.days + age);"
+)
+
+
+def _term_query(term: str) -> dict:
+    """One search term in any text field or in the joined-pairs sub-fields.
+
+    The term is already folded (``akhbar.search.query.plan``); the field analyzers fold
+    it again to itself. ``multi_match`` takes text, never query syntax.
+    """
+    fields = [f"{name}^{weight:g}" for name, weight in FIELDS.items()]
+    fields += [f"{name}.joins^{WEIGHT_JOINS:g}" for name in FIELDS]
+    return {"multi_match": {"query": term, "fields": fields, "type": "most_fields"}}
+
+
+def search_body(
+    p: QueryPlan,
+    *,
+    now: datetime,
+    mode: str = "all",
+    locale: str = "ur",
+    section: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    sort: str = "relevance",
+    size: int = 10,
+    offset: int = 0,
+) -> dict:
+    """The _search request body for a query plan: BM25 × freshness, as akhbar ranks.
+
+    "all" wants one spelling of every group (AND of ORs), "any" any term; filters as the
+    database backends apply them. The index holds live stories only (kept in step on
+    publish, unpublish and delete as the SearchDocument rows are), so there is no live
+    filter. Ties fall back to newest first, as on the database backends.
+    """
+    if mode == "any":
+        match: dict = {"bool": {"should": [_term_query(t) for t in sorted(p.highlight_terms)],
+                                "minimum_should_match": 1}}
+    else:
+        match = {"bool": {"must": [
+            {"bool": {"should": [_term_query(t) for t in group], "minimum_should_match": 1}}
+            for group in p.groups
+        ]}}
+    filters: list[dict] = [{"term": {"locale": locale}}]
+    if section is not None:
+        filters.append({"term": {"section": section}})
+    window = {k: v.isoformat() for k, v in (("gte", since), ("lt", until)) if v is not None}
+    if window:
+        filters.append({"range": {"published": window}})
+    match["bool"]["filter"] = filters
+    millis = int(now.timestamp() * 1000)
+    newest = [{"published": {"order": "desc"}}, {"uri": {"order": "desc"}}]
+    return {
+        "query": {
+            "function_score": {
+                "query": match,
+                "functions": [{"script_score": {"script": {
+                    "source": FRESHNESS_SCRIPT,
+                    "params": {"now": millis, "boost": FRESH_BOOST, "days": FRESH_DAYS},
+                }}}],
+                "boost_mode": "multiply",
+            }
+        },
+        "sort": newest if sort == "newest" else [{"_score": {"order": "desc"}}, *newest],
+        "from": offset,
+        "size": size,
+        "track_total_hits": True,
     }
