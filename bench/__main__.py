@@ -14,7 +14,8 @@ purge runs in this process, as in the admin), and the new headline is awaited th
 nginx and through the in-process cache. Results print as a table with each speed as a
 share of nginx static, and land in bench/results/ (git-ignored).
 
-    .venv/bin/python -m bench [--seconds 10] [--connections 64] [--threads 2] [--workers 2]
+    .venv/bin/python -m bench [--seconds 8] [--repeat 3] [--connections 64] [--threads 2]
+                              [--workers 2] [--rounds 5] [--home DIR]
 
 The demo edition is loaded into a temporary AKHBAR_HOME first (about a minute). The
 machine may be shared: other work on it shows up in the figures.
@@ -32,7 +33,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.http import AkhbarServer, Load, fetch, run_wrk, static_nginx, wait_until
+from bench.http import AkhbarServer, Load, fetch, run_wrk, static_nginx
 from deploy.nginx import Nginx, free_port
 
 RESULTS = Path(__file__).parent / "results"
@@ -42,13 +43,27 @@ TARGETS = {
 }
 
 
+STOCK_PAGE = """
+from wagtail.models import Page
+from akhbar.newsroom.models import EditionPage
+edition = EditionPage.objects.get(locale__language_code="ur")
+if not Page.objects.child_of(edition).filter(slug="stock-wagtail").exists():
+    page = Page(title="Stock Wagtail page", slug="stock-wagtail")
+    edition.add_child(instance=page)
+    page.save_revision().publish()
+"""
+
+
 def prepare(home: Path, env: dict) -> None:
+    """The demo edition, and a plain Wagtail page beside it (no nginx to purge yet)."""
     import subprocess
 
     from bench.http import AKHBAR
 
-    for command in (["init"], ["demo"]):
-        subprocess.run([str(AKHBAR), *command], env=env, check=True, capture_output=True)
+    quiet = {k: v for k, v in env.items() if k != "AKHBAR_NGINX_REFRESH_URL"}
+    loaded = (home / "akhbar.sqlite3").exists()
+    for command in ([] if loaded else [["init"], ["demo"]]) + [["shell", "-c", STOCK_PAGE]]:
+        subprocess.run([str(AKHBAR), *command], env=quiet, check=True, capture_output=True)
 
 
 def setup_django(env: dict) -> None:
@@ -68,41 +83,68 @@ def seed_article():
 
 
 def stock_page_url() -> str:
-    """A plain Wagtail page in the tree (made once): Wagtail's model and template, nothing else."""
+    """Wagtail's own `Page` with Wagtail's own template: a stock Wagtail page."""
     from wagtail.models import Page
 
-    from akhbar.newsroom.models import EditionPage
-
-    edition = EditionPage.objects.filter(locale__language_code="ur").first()
-    page = Page.objects.child_of(edition).filter(slug="stock-wagtail").first()
-    if page is None:
-        page = Page(title="Stock Wagtail page", slug="stock-wagtail")
-        edition.add_child(instance=page)
-        page.save_revision().publish()
-    return page.url
+    return Page.objects.get(slug="stock-wagtail").url
 
 
 def publish_to_visible(article, urls: dict[str, str], rounds: int) -> dict[str, list[float]]:
-    """Seconds from starting a publish until each URL shows the new headline."""
+    """Seconds from the start of a publish until readers polling each URL see it.
+
+    The publish runs in a thread, as an editor's click would in the admin; readers poll
+    meanwhile. Every cache holds the previous version when the publish starts.
+    """
+    import threading
+
+    from django.db import connection
+
     from akhbar.newsroom.models import ArticlePage
 
+    def publish(page, took: list | None = None) -> None:
+        try:
+            start = time.perf_counter()
+            page.save_revision().publish()
+            if took is not None:
+                took.append(time.perf_counter() - start)
+        finally:
+            connection.close()
+
+    # One publish first, not counted: the admin's process is warm, this one is not yet.
+    warm = ArticlePage.objects.get(pk=article.pk)
+    publish(warm)
     times: dict[str, list[float]] = {name: [] for name in urls}
+    times["(the publish call itself)"] = []
     for n in range(rounds):
         page = ArticlePage.objects.get(pk=article.pk)
-        marker = f"تازہ-{n}-{int(time.time())}"
-        page.headline = f"{article.headline} {marker}"
-        # Warm: every cache holds the previous version before the publish.
+        marker = f"تازہ-{n}-{int(time.time())}".encode()
+        page.headline = f"{article.headline} {marker.decode()}"
         for url in urls.values():
             fetch(url)
             fetch(url)
         started = time.perf_counter()
-        page.save_revision().publish()
-        for name, url in urls.items():
-            expected = marker.encode()
-            waited = wait_until(lambda u=url, e=expected: e in fetch(u)[2], timeout=10)
-            total = (time.perf_counter() - started) if waited is not None else float("inf")
-            times[name].append(total)
+        worker = threading.Thread(
+            target=publish, args=(page, times["(the publish call itself)"])
+        )
+        worker.start()
+        pending = dict(urls)
+        while pending and time.perf_counter() - started < 30:
+            for name, url in list(pending.items()):
+                if marker in fetch(url)[2]:
+                    times[name].append(time.perf_counter() - started)
+                    del pending[name]
+            time.sleep(0.005)
+        for name in pending:
+            times[name].append(float("inf"))
+        worker.join()
     return times
+
+
+def median_run(runs: list[Load]) -> Load:
+    """The run with the median requests/s, carrying the errors of every run."""
+    chosen = sorted(runs, key=lambda load: load.requests_per_s)[len(runs) // 2]
+    return Load(chosen.name, chosen.url, chosen.requests_per_s, chosen.p50_ms, chosen.p99_ms,
+                sum(load.errors for load in runs), sum(load.requests for load in runs))
 
 
 def table(loads: list[Load], reference: Load) -> str:
@@ -121,10 +163,11 @@ def table(loads: list[Load], reference: Load) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="granian workers per server")
+    parser.add_argument("--repeat", type=int, default=3, help="wrk runs per scenario")
     parser.add_argument("--rounds", type=int, default=5, help="publish→visible repetitions")
     parser.add_argument("--home", type=Path, help="reuse this AKHBAR_HOME (demo loaded)")
     args = parser.parse_args(argv)
@@ -140,9 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         AKHBAR_PUBLIC_HOSTS="127.0.0.1",
         AKHBAR_PUBLIC_SCHEME="http",
     )
-    if args.home is None:
-        print(f"loading the demo edition into {home} …", flush=True)
-        prepare(home, env)
+    print(f"loading the demo edition into {home} …", flush=True)
+    prepare(home, env)
     setup_django(env)
     article = seed_article()
     article_path = article.url
@@ -174,12 +216,20 @@ def main(argv: list[str] | None = None) -> int:
             ("in-process cache", cached.url + article_path),
             ("behind nginx", proxy.url + article_path),
         ]
-        loads = []
-        for name, url in scenarios:
+        for _, url in scenarios:
             for _ in range(3):  # warm: fill caches, open connections, import lazily
                 fetch(url)
-            print(f"  {name}: {args.seconds} s of wrk …", flush=True)
-            loads.append(run_wrk(name, url, args.seconds, args.connections, args.threads))
+        # The machine is shared: the scenarios take turns, --repeat times, and each
+        # reports its median run, so a burst of other work does not land on one alone.
+        runs: dict[str, list[Load]] = {name: [] for name, _ in scenarios}
+        for round_ in range(args.repeat):
+            for name, url in scenarios:
+                print(f"  [{round_ + 1}/{args.repeat}] {name}: {args.seconds} s of wrk …",
+                      flush=True)
+                runs[name].append(
+                    run_wrk(name, url, args.seconds, args.connections, args.threads)
+                )
+        loads = [median_run(runs[name]) for name, _ in scenarios]
         visible = publish_to_visible(
             article,
             {"behind nginx": proxy.url + article_path,
@@ -196,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     report = [
         f"akhbar page cache benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
         f"{os.cpu_count()} cores (shared with other work), wrk -t{args.threads} "
-        f"-c{args.connections} -d{args.seconds}s, {args.workers} granian workers",
+        f"-c{args.connections} -d{args.seconds}s, median of {args.repeat} runs, "
+        f"{args.workers} granian workers",
         f"seed article: {article.headline[:60]} ({len(html)} bytes)",
         "",
         table(loads, reference),
@@ -207,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         finite = [s for s in samples if s != float("inf")]
         worst = max(samples)
         report.append(
-            f"publish→visible through {name}: median "
+            f"publish→visible, {name}: median "
             f"{statistics.median(finite) * 1000 if finite else float('inf'):.0f} ms, "
             f"worst {worst * 1000:.0f} ms over {len(samples)} publishes"
         )
@@ -217,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         ratio = by_name[a].requests_per_s / by_name[b].requests_per_s
         verdicts[label] = ratio >= factor
         report.append(f"target {label}: {ratio:.2f}× {'met' if verdicts[label] else 'MISSED'}")
-    worst_visible = max(max(s) for s in visible.values())
+    worst_visible = max(max(s) for k, s in visible.items() if not k.startswith("("))
     verdicts["publish→visible ≤ 1 s"] = worst_visible <= 1.0
     report.append(
         f"target publish→visible ≤ 1 s: worst {worst_visible * 1000:.0f} ms "

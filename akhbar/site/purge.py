@@ -23,6 +23,7 @@ nginx must not re-fetch a page the origin still holds.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from urllib.error import URLError
 from urllib.parse import quote, unquote, urlsplit
 from urllib.request import Request, urlopen
@@ -44,13 +45,16 @@ def urls_showing(page) -> list[str]:
     from akhbar.newsroom.models import ArticlePage, EditionPage, SectionPage
 
     page = page.specific
-    batch = PurgeBatch()
-    batch.add_page(page)
-    lineage = [a.specific for a in page.get_ancestors().filter(depth__gt=1)]
-    batch.add_pages(lineage)
+    # Most-read first (nginx refreshes them in this order): the story, its section, home.
+    lineage = [a.specific for a in page.get_ancestors().filter(depth__gt=1).order_by("-depth")]
+    ordered: list[str] = []
+    for each in (page, *lineage):
+        batch = PurgeBatch()
+        batch.add_page(each)
+        ordered.extend(sorted(batch.urls))
     parts = page.get_url_parts()
     if parts is None:
-        return sorted(batch.urls)
+        return list(dict.fromkeys(ordered))
     root = parts[1].rstrip("/")
     edition = next((p for p in [page, *lineage] if isinstance(p, EditionPage)), None)
     section = next((p for p in [page, *lineage] if isinstance(p, SectionPage)), None)
@@ -76,12 +80,12 @@ def urls_showing(page) -> list[str]:
             ]
     for name, kwargs in named:
         try:
-            batch.add_url(root + reverse(name, kwargs=kwargs))
+            ordered.append(root + reverse(name, kwargs=kwargs))
         except NoReverseMatch:  # an app that is not installed on this site
             continue
     if not isinstance(page, ArticlePage):
-        batch.add_url(root + "/" + PURGE_ALL)
-    return sorted(batch.urls)
+        ordered.append(root + "/" + PURGE_ALL)
+    return list(dict.fromkeys(ordered))
 
 
 def purge_now(urls: list[str]) -> None:
@@ -138,11 +142,13 @@ class NginxRefreshBackend(BaseBackend):
         self.location = params["LOCATION"].rstrip("/")
         self.hosts = list(params.get("HOSTS") or [])
         self.scheme = params.get("SCHEME", "https")
+        self.concurrency = int(params.get("CONCURRENCY", 4))
 
     def purge(self, url: str) -> None:
         self.purge_batch([url])
 
     def purge_batch(self, urls) -> None:
+        jobs = []
         for url in urls:
             parts = urlsplit(url)
             if parts.path.endswith("/" + PURGE_ALL):
@@ -152,8 +158,11 @@ class NginxRefreshBackend(BaseBackend):
             target = quote(unquote(parts.path), safe="/:@!$&'()+,;=-._~")
             if parts.query:
                 target += "?" + parts.query
-            for host in self.hosts or [parts.hostname or "localhost"]:
-                self._refresh(target, host)
+            jobs += [(target, host) for host in self.hosts or [parts.hostname or "localhost"]]
+        # A few at once: each is a fresh render at the origin, and the story's own page
+        # (first in the list) should not wait behind the sitemaps.
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            list(pool.map(lambda job: self._refresh(*job), jobs))
 
     def _refresh(self, target: str, host: str) -> None:
         request = Request(
