@@ -2,11 +2,12 @@
 
 The row is the single source both engines read: SQLite's FTS5 table is an
 external-content index over these columns (kept in step by triggers, see
-``akhbar.search.query.SQLITE_SCHEMA``), PostgreSQL indexes them with a GIN expression
-index (migration 0001). Rows are written only by ``akhbar.search.indexing``, which is
-called from Wagtail's publish / unpublish / move / delete signals: a row exists exactly
-while its story is live and public, so drafts, embargoed and withdrawn stories are never
-searchable. The story's original text stays on the page; highlighting reads it there.
+``akhbar.search.query.SQLITE_SCHEMA``), PostgreSQL stores their tsvector in a
+generated column with a GIN index (migration 0003). Rows are written only by
+``akhbar.search.indexing``, which is called from Wagtail's publish / unpublish / move /
+delete signals: a row exists exactly while its story is live and public, so drafts,
+embargoed and withdrawn stories are never searchable. The story's original text stays on
+the page; highlighting reads it there.
 """
 
 from __future__ import annotations

@@ -197,8 +197,7 @@ def order_by_sql(sort: str) -> str:
 
 # The same weights as FTS5, as ts_rank weight classes: A headline, B standfirst, C joined
 # pairs, D body. 'simple' config: no stemming or stop words, only lower-casing; the text
-# is already our folded terms. The GIN index (migration 0002) is on this very expression,
-# so the planner uses it for `PG_VECTOR @@ query`.
+# is already our folded terms.
 def _pg_vector(prefix: str) -> str:
     return (
         f"(setweight(to_tsvector('simple'::regconfig, {prefix}headline_terms), 'A') || "
@@ -208,12 +207,31 @@ def _pg_vector(prefix: str) -> str:
     )
 
 
-PG_VECTOR = _pg_vector("d.")
-PG_INDEX = f"{DOC_TABLE}_fts_gin"
-PG_SCHEMA = (
-    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON {DOC_TABLE} USING GIN ({_pg_vector('')})",
+# Migration 0002 indexed the expression itself; ranking then rebuilt every matching
+# story's vector from its text (ts_rank cannot read a GIN index), which dominated a broad
+# query. Migration 0003 stores the vector in a generated column (PostgreSQL computes it on
+# every insert and update, so it cannot fall out of step) and indexes that instead.
+PG_EXPRESSION_INDEX = f"{DOC_TABLE}_fts_gin"
+PG_EXPRESSION_SCHEMA = (
+    f"CREATE INDEX IF NOT EXISTS {PG_EXPRESSION_INDEX} ON {DOC_TABLE} "
+    f"USING GIN ({_pg_vector('')})",
 )
-PG_DROP = (f"DROP INDEX IF EXISTS {PG_INDEX}",)
+PG_EXPRESSION_DROP = (f"DROP INDEX IF EXISTS {PG_EXPRESSION_INDEX}",)
+
+PG_COLUMN = "search_vector"
+PG_VECTOR = f"d.{PG_COLUMN}"
+PG_INDEX = f"{DOC_TABLE}_vector_gin"
+PG_SCHEMA = (
+    f"ALTER TABLE {DOC_TABLE} ADD COLUMN {PG_COLUMN} tsvector "
+    f"GENERATED ALWAYS AS ({_pg_vector('')}) STORED",
+    f"CREATE INDEX {PG_INDEX} ON {DOC_TABLE} USING GIN ({PG_COLUMN})",
+    *PG_EXPRESSION_DROP,
+)
+PG_DROP = (
+    f"DROP INDEX IF EXISTS {PG_INDEX}",
+    f"ALTER TABLE {DOC_TABLE} DROP COLUMN IF EXISTS {PG_COLUMN}",
+    *PG_EXPRESSION_SCHEMA,
+)
 _PG_WEIGHTS = (
     f"'{{{WEIGHT_BODY / WEIGHT_HEADLINE}, {WEIGHT_JOINS / WEIGHT_HEADLINE}, "
     f"{WEIGHT_STANDFIRST / WEIGHT_HEADLINE}, 1.0}}'::float4[]"
@@ -223,17 +241,26 @@ _PG_WEIGHTS = (
 def pg_search_sql(
     tsquery: str, filters: Filters, now: object, sort: str, limit: int, offset: int
 ) -> tuple[str, list]:
-    """One page on PostgreSQL (ts_rank normalization 1: ÷ 1+log(len)), like SQLite's full query."""
-    params: list = [now, tsquery]
+    """One page on PostgreSQL (ts_rank normalization 1: ÷ 1+log(len)), like SQLite's full query.
+
+    Sorted by newest, no rank is computed at all.
+    """
+    params: list = []
+    score = "0.0"
+    if sort != "newest":
+        score = (
+            f"ts_rank({_PG_WEIGHTS}, {PG_VECTOR}, q.q, 1) * (1.0 + {FRESH_BOOST} * "
+            f"{FRESH_DAYS} / ({FRESH_DAYS} + greatest(0.0, extract(epoch FROM (%s - d.published)) "
+            "/ 86400.0)))"
+        )
+        params.append(now)
+    params.append(tsquery)
     where = where_sql(filters, params)
-    order = order_by_sql(sort)
     sql = (
-        f"SELECT d.page_id, ts_rank({_PG_WEIGHTS}, {PG_VECTOR}, q.q, 1) * (1.0 + {FRESH_BOOST} * "
-        f"{FRESH_DAYS} / ({FRESH_DAYS} + greatest(0.0, extract(epoch FROM (%s - d.published)) "
-        "/ 86400.0))) AS score "
+        f"SELECT d.page_id, {score} AS score "
         f"FROM {DOC_TABLE} d JOIN wagtailcore_page p ON p.id = d.page_id, "
         f"to_tsquery('simple'::regconfig, %s) q(q) WHERE {PG_VECTOR} @@ q.q{where} "
-        f"ORDER BY {order} LIMIT %s OFFSET %s"
+        f"ORDER BY {order_by_sql(sort)} LIMIT %s OFFSET %s"
     )
     return sql, [*params, limit, offset]
 

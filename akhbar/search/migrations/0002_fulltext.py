@@ -2,7 +2,12 @@
 
 from django.db import migrations
 
-from akhbar.search.query import PG_DROP, PG_SCHEMA, SQLITE_DROP, SQLITE_SCHEMA
+from akhbar.search.query import (
+    PG_EXPRESSION_DROP,
+    PG_EXPRESSION_SCHEMA,
+    SQLITE_DROP,
+    SQLITE_SCHEMA,
+)
 
 
 def _run(statements_by_vendor):
@@ -18,7 +23,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            _run({"sqlite": SQLITE_SCHEMA, "postgresql": PG_SCHEMA}),
-            _run({"sqlite": SQLITE_DROP, "postgresql": PG_DROP}),
+            _run({"sqlite": SQLITE_SCHEMA, "postgresql": PG_EXPRESSION_SCHEMA}),
+            _run({"sqlite": SQLITE_DROP, "postgresql": PG_EXPRESSION_DROP}),
         ),
     ]
