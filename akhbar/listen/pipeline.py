@@ -136,7 +136,13 @@ def _store(rec: Recording, digest: str, speech: audio.Speech, encoded: dict[str,
                 setattr(current, fmt, "")
                 setattr(current, f"{fmt}_bytes", 0)
                 continue
-            field.save(f"{current.article_id}-{digest[:12]}.{fmt}", ContentFile(data), save=False)
+            name = f"{current.article_id}-{digest[:12]}.{fmt}"
+            target = field.field.generate_filename(current, name)
+            if target not in old and field.storage.exists(target):
+                # Left by a worker killed between writing the file and committing: replace
+                # it, or the rerun would store a second copy under a suffixed name.
+                field.storage.delete(target)
+            field.save(name, ContentFile(data), save=False)
             setattr(current, f"{fmt}_bytes", len(data))
         current.duration_seconds = round(speech.duration, 3)
         current.words = sum(len(s.text.split()) for s in script.segments)
