@@ -1,4 +1,9 @@
-"""The grown-up size: secrets and hosts required, Redis when REDIS_URL is set, secure cookies."""
+"""The grown-up size: secrets and hosts required, Redis when REDIS_URL is set, secure cookies.
+
+Media goes to S3-compatible storage (AWS S3, MinIO, Cloudflare R2 …) when AKHBAR_S3_BUCKET
+is set; credentials come from AKHBAR_S3_ACCESS_KEY/AKHBAR_S3_SECRET_KEY or boto3's own
+AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or an instance role).
+"""
 
 from akhbar.settings.base import *  # noqa: F403
 from akhbar.settings.env import ConfigError, env_bool, env_int, env_list, env_str
@@ -22,6 +27,29 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+S3_BUCKET = env_str("AKHBAR_S3_BUCKET")
+if S3_BUCKET:
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": env_str("AKHBAR_S3_ENDPOINT_URL") or None,
+                "region_name": env_str("AKHBAR_S3_REGION") or None,
+                "access_key": env_str("AKHBAR_S3_ACCESS_KEY") or None,
+                "secret_key": env_str("AKHBAR_S3_SECRET_KEY") or None,
+                "custom_domain": env_str("AKHBAR_S3_CUSTOM_DOMAIN") or None,
+                "location": env_str("AKHBAR_S3_PREFIX", "media"),
+                # Published pictures and audio are public; embargoed pictures rely on
+                # unguessable names, never on signed URLs that a page cache would keep.
+                "querystring_auth": env_bool("AKHBAR_S3_SIGNED_URLS", False),
+                "default_acl": None,
+                "file_overwrite": False,
+            },
+        },
+    }
 
 SECURE_SSL_REDIRECT = env_bool("AKHBAR_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
