@@ -57,3 +57,31 @@ def akhbar_home() -> Path:
     home = Path(env_str("AKHBAR_HOME", str(CHECKOUT / "var"))).expanduser().resolve()
     home.mkdir(parents=True, exist_ok=True)
     return home
+
+
+def redis_cache(url: str) -> dict:
+    """django-redis settings for `url`: a stopped or hung Redis means cache misses, fast.
+
+    Errors are ignored (a miss), and short socket timeouts keep a Redis that stopped
+    answering from holding every request for the kernel's TCP timeout.
+    """
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": env_float("AKHBAR_REDIS_TIMEOUT", 0.25),
+            "SOCKET_TIMEOUT": env_float("AKHBAR_REDIS_TIMEOUT", 0.25),
+        },
+    }
+
+
+def env_float(name: str, default: float) -> float:
+    """A number, or `default` when unset."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name}={raw!r} is not a number") from exc

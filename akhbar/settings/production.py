@@ -6,7 +6,14 @@ AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or an instance role).
 """
 
 from akhbar.settings.base import *  # noqa: F403
-from akhbar.settings.env import ConfigError, env_bool, env_int, env_list, env_str
+from akhbar.settings.env import (
+    ConfigError,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    redis_cache,
+)
 
 SECRET_KEY = env_str("AKHBAR_SECRET_KEY")
 if len(SECRET_KEY) < 50:
@@ -18,14 +25,8 @@ DEBUG = False
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            # A stopped Redis must mean cache misses, not 500s.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
-    }
+    # A stopped Redis must mean cache misses, not 500s (see env.redis_cache).
+    CACHES = {"default": redis_cache(REDIS_URL)}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 S3_BUCKET = env_str("AKHBAR_S3_BUCKET")
@@ -50,6 +51,9 @@ if S3_BUCKET:
             },
         },
     }
+
+# A restarting database answers 503 with Retry-After, never a 500 (see site.dbdown).
+MIDDLEWARE = ["akhbar.site.dbdown.DatabaseUnavailableMiddleware", *MIDDLEWARE]  # noqa: F405
 
 SECURE_SSL_REDIRECT = env_bool("AKHBAR_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
