@@ -48,19 +48,22 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP)
 
-# The Nastaliq font is self-hosted from the npm registry package (OFL), never a CDN, and
-# subset to Urdu at build time (fontTools, ~1 min of CPU): reruns only when the package
-# lock or the script changes (the script also skips itself when its inputs' digest matches).
+# The editions' fonts (Nastaliq for Urdu, Naskh for Arabic, Noto Serif for English and
+# Turkish) are self-hosted from npm registry packages (OFL), never a CDN, and subset at
+# build time (fontTools, ~1 min of CPU): reruns only when the package lock or the script
+# changes (the script also skips itself when its inputs' digest matches).
 # node_modules also brings axe-core for the browser tests.
-assets: $(FONTS)/nastaliq-urdu-400.woff2
+FONT_FILES := $(addprefix $(FONTS)/,nastaliq-urdu-400.woff2 naskh-arabic-400.woff2 serif-latin-400.woff2)
+assets: $(FONT_FILES)
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(FONTS)/nastaliq-urdu-400.woff2: node_modules/.package-lock.json scripts/subset_font.py | $(STAMP)
+# One run of the script writes every font file; the grouped target says so to make.
+$(FONT_FILES) &: node_modules/.package-lock.json scripts/subset_font.py | $(STAMP)
 	$(BIN)/python scripts/subset_font.py --out $(FONTS)
-	touch $@
+	touch $(FONT_FILES)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -1,8 +1,9 @@
-"""Build the site's web fonts: Noto Nastaliq Urdu cut down to what Urdu pages need.
+"""Build the site's web fonts: each edition's face cut down to what its pages need.
 
 Run by `make assets` (never per request: subsetting the Nastaliq file takes ~45 s of CPU).
-Reads the OFL font files that the npm package `@fontsource/noto-nastaliq-urdu` installs in
-node_modules/ and writes, into the static fonts folder (a build output git ignores):
+Reads the OFL font files that the npm packages `@fontsource/noto-nastaliq-urdu` (Urdu),
+`@fontsource/noto-naskh-arabic` (Arabic) and `@fontsource/noto-serif` (English, Turkish)
+install in node_modules/ and writes, into the static fonts folder (a build output git ignores):
 
 - `nastaliq-urdu-400.woff2`: the Arabic-script file subset to the Urdu ranges, with every
   OpenType layout feature kept (Nastaliq is nothing without its GSUB/GPOS: cursive joining,
@@ -10,10 +11,16 @@ node_modules/ and writes, into the static fonts folder (a build output git ignor
   text this size).
 - `nastaliq-digits-400.woff2`: ASCII digits and punctuation from the package's Latin file,
   so "22 مارچ 2025" inside Urdu text stays in the Nastaliq family's own figures; a few KB.
-- `LICENSE`: the font's licence travels with it.
+- `naskh-arabic-400.woff2`, `naskh-arabic-700.woff2`: Noto Naskh Arabic for the Arabic
+  edition, the same Arabic ranges with every layout feature kept (Naskh headlines are bold).
+- `serif-latin-400.woff2`, `serif-latin-700.woff2`: Noto Serif, Latin-1 and general
+  punctuation, for the English and Turkish editions (ı U+0131 is in this file).
+- `serif-turkish-400.woff2`, `serif-turkish-700.woff2`: only Turkish's other letters
+  (Ğ ğ İ Ş ş) from the Latin Extended file, loaded by unicode-range when a page uses them.
+- `LICENSE` (Nastaliq), `LICENSE-naskh`, `LICENSE-serif`: each font's licence travels with it.
 
-Only one weight is built: Nastaliq headlines are set by size, not weight, and a second
-weight would double the bytes a reader pays on first view.
+Only one Nastaliq weight is built: Nastaliq headlines are set by size, not weight, and a
+second weight would double the bytes a reader pays on first view.
 
 Incremental: a digest of the input files and of this script is written beside the
 outputs; when it matches, the script exits at once (`--force` rebuilds anyway).
@@ -28,7 +35,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = ROOT / "node_modules" / "@fontsource" / "noto-nastaliq-urdu"
+FONTSOURCE = ROOT / "node_modules" / "@fontsource"
 OUT = ROOT / "akhbar" / "site" / "static" / "akhbar" / "fonts"
 
 # The word space and no-break space (so Urdu words and their spaces shape as one run in one
@@ -46,10 +53,32 @@ MARKS = [(0x200C, 0x200F)]
 # ASCII punctuation and digits (U+0021–0040); the space comes from the Urdu file.
 ASCII_FIGURES = [(0x0021, 0x0040)]
 
+# Latin-1 and the punctuation a news page uses (dashes, quotes, ellipsis), plus dotless ı.
+LATIN = [(0x0020, 0x007E), (0x00A0, 0x00FF), (0x0131, 0x0131), (0x0152, 0x0153),
+         (0x2000, 0x206F), (0x20AC, 0x20AC), (0x2122, 0x2122)]
+TURKISH = [(0x011E, 0x011F), (0x0130, 0x0130), (0x015E, 0x015F)]
+
+# output name: (npm package under @fontsource, file in its files/ folder, ranges)
 TARGETS = {
-    "nastaliq-urdu-400.woff2": ("noto-nastaliq-urdu-arabic-400-normal.woff2", URDU_RANGES + MARKS),
-    "nastaliq-digits-400.woff2": ("noto-nastaliq-urdu-latin-400-normal.woff2", ASCII_FIGURES),
+    "nastaliq-urdu-400.woff2": (
+        "noto-nastaliq-urdu", "noto-nastaliq-urdu-arabic-400-normal.woff2", URDU_RANGES + MARKS
+    ),
+    "nastaliq-digits-400.woff2": (
+        "noto-nastaliq-urdu", "noto-nastaliq-urdu-latin-400-normal.woff2", ASCII_FIGURES
+    ),
+    "naskh-arabic-400.woff2": (
+        "noto-naskh-arabic", "noto-naskh-arabic-arabic-400-normal.woff2", URDU_RANGES + MARKS
+    ),
+    "naskh-arabic-700.woff2": (
+        "noto-naskh-arabic", "noto-naskh-arabic-arabic-700-normal.woff2", URDU_RANGES + MARKS
+    ),
+    "serif-latin-400.woff2": ("noto-serif", "noto-serif-latin-400-normal.woff2", LATIN),
+    "serif-latin-700.woff2": ("noto-serif", "noto-serif-latin-700-normal.woff2", LATIN),
+    "serif-turkish-400.woff2": ("noto-serif", "noto-serif-latin-ext-400-normal.woff2", TURKISH),
+    "serif-turkish-700.woff2": ("noto-serif", "noto-serif-latin-ext-700-normal.woff2", TURKISH),
 }
+LICENSES = {"noto-nastaliq-urdu": "LICENSE", "noto-naskh-arabic": "LICENSE-naskh",
+            "noto-serif": "LICENSE-serif"}
 DIGEST_FILE = ".subset-digest"
 
 
@@ -89,41 +118,46 @@ def subset(source: Path, target: Path, ranges: list[tuple[int, int]]) -> int:
     return target.stat().st_size
 
 
-def digest(package: Path) -> str:
-    """A digest of every input: the source fonts, the licence and this script."""
+def digest(fontsource: Path) -> str:
+    """A digest of every input: the source fonts, their licences and this script."""
     h = hashlib.sha256()
-    for name in sorted({src for src, _ in TARGETS.values()}) + ["../LICENSE"]:
+    inputs = {f"{pkg}/files/{src}" for pkg, src, _ in TARGETS.values()}
+    inputs |= {f"{pkg}/LICENSE" for pkg in LICENSES}
+    for name in sorted(inputs):
         h.update(name.encode())
-        h.update((package / "files" / name).resolve().read_bytes())
+        h.update((fontsource / name).resolve().read_bytes())
     h.update(Path(__file__).read_bytes())
     return h.hexdigest()
 
 
-def build(package: Path, out: Path, force: bool = False) -> dict[str, int]:
+def build(fontsource: Path, out: Path, force: bool = False) -> dict[str, int]:
     """Build every target unless the recorded digest says they are current."""
-    if not (package / "files").is_dir():
-        raise SystemExit(f"{package} is missing: run `npm ci` (make assets does)")
+    for package in LICENSES:
+        if not (fontsource / package / "files").is_dir():
+            raise SystemExit(f"{fontsource / package} is missing: run `npm ci` (make assets does)")
     out.mkdir(parents=True, exist_ok=True)
-    want = digest(package)
+    want = digest(fontsource)
     stamp = out / DIGEST_FILE
     current = all((out / name).exists() for name in TARGETS)
     if not force and current and stamp.exists() and stamp.read_text().strip() == want:
         return {}
     sizes = {}
-    for name, (source, ranges) in TARGETS.items():
-        sizes[name] = subset(package / "files" / source, out / name, ranges)
-    shutil.copyfile(package / "LICENSE", out / "LICENSE")
+    for name, (package, source, ranges) in TARGETS.items():
+        sizes[name] = subset(fontsource / package / "files" / source, out / name, ranges)
+    for package, licence in LICENSES.items():
+        shutil.copyfile(fontsource / package / "LICENSE", out / licence)
     stamp.write_text(want + "\n")
     return sizes
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--package", type=Path, default=PACKAGE)
+    parser.add_argument("--fontsource", type=Path, default=FONTSOURCE,
+                        help="node_modules/@fontsource, holding the font packages")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--force", action="store_true", help="rebuild even if current")
     args = parser.parse_args(argv)
-    sizes = build(args.package, args.out, force=args.force)
+    sizes = build(args.fontsource, args.out, force=args.force)
     if not sizes:
         print(f"fonts in {args.out} are current")
     for name, size in sizes.items():

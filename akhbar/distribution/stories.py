@@ -14,9 +14,11 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page, Site
 
@@ -102,6 +104,23 @@ class _Root:
     path: str
     url_path: str
     root_url: str
+    prefix: str = "/"  # where the root is served: "/ur/" with language-prefixed editions
+
+
+def _site_roots(root: Page) -> list[Page]:
+    """The site's root page and, with Wagtail i18n, its translations (one per edition)."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return [root]
+    return list(root.get_translations(inclusive=True).select_related("locale"))
+
+
+def _serve_prefix(language: str) -> str:
+    """The URL a root page is served at in `language`: "/ur/" under i18n_patterns, else "/"."""
+    try:
+        with translation.override(language):
+            return reverse("wagtail_serve", args=("",))
+    except NoReverseMatch:
+        return "/"
 
 
 class Urls:
@@ -117,8 +136,10 @@ class Urls:
         self.current_site_id = current.pk if current else None
         roots = []
         for site in Site.objects.select_related("root_page").order_by("-root_page__depth"):
-            root = site.root_page
-            roots.append(_Root(site.pk, root.path, root.url_path, site.root_url))
+            # Each edition's home is a translation of the site's root (akhbar.newsroom.editions).
+            for root in _site_roots(site.root_page):
+                prefix = _serve_prefix(root.locale.language_code)
+                roots.append(_Root(site.pk, root.path, root.url_path, site.root_url, prefix))
         self.roots = roots
 
     def path(self, page: Page) -> str | None:
@@ -130,7 +151,7 @@ class Urls:
         for root in self.roots:
             if tree_path.startswith(root.path):
                 rest = url_path[len(root.url_path) :]
-                url = "/" + rest
+                url = root.prefix + rest
                 if root.site_id != self.current_site_id:
                     url = root.root_url + url
                 return iri_to_uri(url)

@@ -169,8 +169,13 @@ def head_tags(page, request: HttpRequest | None, edition: EditionPage | None) ->
     tags: list[SafeString] = []
     if canonical:
         tags.append(format_html('<link rel="canonical" href="{}">', canonical))
-    for lang, url in alternates(page, urls):
+    translations = alternates(page, urls)
+    for lang, url in translations:
         tags.append(format_html('<link rel="alternate" hreflang="{}" href="{}">', lang, url))
+    if translations:
+        # Readers whose language has no edition get the default (Urdu) version.
+        default = dict(translations).get(settings.LANGUAGE_CODE, translations[0][1])
+        tags.append(format_html('<link rel="alternate" hreflang="x-default" href="{}">', default))
     og = [("og:site_name", site_name), ("og:locale", OG_LOCALES.get(language, language)),
           ("og:url", canonical)]
     if isinstance(page, ArticlePage):

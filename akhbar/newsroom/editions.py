@@ -1,32 +1,31 @@
-"""Setting up an edition and finding where a story belongs in it.
+"""Setting up the editions and finding where a story belongs in one.
 
-`akhbar init` calls `ensure_edition`; importers call `section_for` to place a story by
+`akhbar init` calls `ensure_editions`; importers call `section_for` to place a story by
 its subject: a section of the same name first (what the agency called it), then one with
 the same IPTC media topic code, and only then a new section of that name.
+
+Editions are Wagtail locales. Every edition's home is a translation of the Urdu home
+(one translation key), which is the default Site's root page, so Wagtail's i18n routing
+serves each under its language prefix (/ur/, /en/ …). Sections with the same IPTC code are
+translations of each other too, so the language switcher works on section pages.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from akhbar.newsroom.edition_settings import EDITIONS, edition_settings, site_languages
 from akhbar.newsroom.models import EditionPage, SectionPage
 from akhbar.text import slugify_headline
 
-# name, ascii slug, IPTC media topic code, order
+# Kept for callers that read them; the table in edition_settings is the source.
 DEFAULT_SECTIONS: dict[str, list[tuple[str, str, str, int]]] = {
-    "ur": [
-        ("سیاست", "siyasat", "11000000", 10),
-        ("معیشت", "maeeshat", "04000000", 20),
-        ("کھیل", "khel", "15000000", 30),
-        ("سائنس و ٹیکنالوجی", "science", "13000000", 40),
-        ("صحت", "sehat", "07000000", 50),
-        ("ثقافت", "saqafat", "01000000", 60),
-        ("ماحولیات", "mahoul", "06000000", 70),
-    ],
+    code: list(config.sections) for code, config in EDITIONS.items()
 }
-EDITION_NAMES = {"ur": ("اخبار", "خبر، جیسے ہے ویسی")}
-FALLBACK_SECTION = ("خبریں", "khabrein")
+EDITION_NAMES = {code: (config.title, config.tagline) for code, config in EDITIONS.items()}
+FALLBACK_SECTION = EDITIONS["ur"].fallback_section
 
 
 class NoEdition(LookupError):
@@ -34,26 +33,79 @@ class NoEdition(LookupError):
 
 
 def ensure_edition(language: str = "ur") -> EditionPage:
-    """The edition for `language`, created with its default sections if missing (idempotent)."""
+    """The edition for `language`, created with its default sections if missing (idempotent).
+
+    The first edition made is the default language's (Urdu): other editions hang their
+    translation key on it, so asking for English on an empty site makes Urdu first.
+    """
+    config = edition_settings(language)
+    language = config.language
     with transaction.atomic():
+        home = None
+        if language != settings.LANGUAGE_CODE:
+            home = ensure_edition(settings.LANGUAGE_CODE)
         locale, _ = Locale.objects.get_or_create(language_code=language)
         edition = EditionPage.objects.filter(locale=locale).first()
         root = Page.get_first_root_node()
         if edition is None:
-            title, tagline = EDITION_NAMES.get(language, ("akhbar", ""))
-            edition = EditionPage(title=title, tagline=tagline, slug=language, locale=locale)
+            edition = EditionPage(
+                title=config.title,
+                tagline=config.tagline,
+                slug=language,
+                locale=locale,
+                numerals=config.numerals,
+            )
+            if home is not None:
+                edition.translation_key = home.translation_key
             root.add_child(instance=edition)
             edition.save_revision().publish()
-        if language == "ur":
+        if home is None:
             _make_default_site(edition)
-        for name, slug, code, order in DEFAULT_SECTIONS.get(language, []):
+        for name, slug, code, order in config.sections:
             if not SectionPage.objects.child_of(edition).filter(slug=slug).exists():
                 section = SectionPage(
                     title=name, slug=slug, iptc_code=code, order=order, locale=locale
                 )
+                twin = _section_twin(home, code) if home is not None else None
+                if twin is not None:
+                    section.translation_key = twin.translation_key
                 edition.add_child(instance=section)
                 section.save_revision().publish()
     return edition
+
+
+def ensure_editions() -> list[EditionPage]:
+    """Every configured edition (LANGUAGES × the editions table), default language first."""
+    languages = site_languages()
+    languages.sort(key=lambda code: code != settings.LANGUAGE_CODE)
+    return [ensure_edition(code) for code in languages]
+
+
+def link_translation(page: Page, original: Page) -> Page:
+    """Make `page` a translation of `original` (same translation key), in another edition.
+
+    Refused when both are in one edition, or when the original already has a translation
+    in the page's edition (a story has one version per language).
+    """
+    if page.locale_id == original.locale_id:
+        raise ValueError("a translation must be in another edition")
+    clash = (
+        type(original).objects.filter(translation_key=original.translation_key,
+                                      locale_id=page.locale_id).exclude(pk=page.pk)
+    )
+    if clash.exists():
+        raise ValueError("the story already has a translation in that edition")
+    if page.translation_key != original.translation_key:
+        page.translation_key = original.translation_key
+        page.save(update_fields=["translation_key"])
+    return page
+
+
+def _section_twin(home: EditionPage, code: str) -> SectionPage | None:
+    """The default edition's section with this IPTC code, if it has one not yet twinned."""
+    if not code:
+        return None
+    return SectionPage.objects.child_of(home).filter(iptc_code=code).order_by("order").first()
 
 
 def _make_default_site(edition: EditionPage) -> None:
@@ -96,7 +148,8 @@ def section_for(edition: EditionPage, name: str, code: str) -> SectionPage:
         found = sections.filter(iptc_code=code).order_by("order").first()
         if found:
             return found
-    title, slug = (name, slugify_headline(name, 60)) if name else FALLBACK_SECTION
+    fallback = edition_settings(edition.language).fallback_section
+    title, slug = (name, slugify_headline(name, 60)) if name else fallback
     found = sections.filter(slug=slug).first()
     if found:
         return found

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
@@ -24,10 +23,12 @@ from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from akhbar.newsroom.edition_settings import date_label as edition_date_label
+from akhbar.newsroom.edition_settings import reading_time_label
 from akhbar.newsroom.models.article import ArticlePage
 from akhbar.newsroom.models.edition import EditionPage
 from akhbar.newsroom.models.section import SectionPage
-from akhbar.text import format_date, reading_time_label, to_numerals
+from akhbar.text import to_numerals
 
 DISCOVER_SIZE = 15
 RAIL_SIZE = 4
@@ -141,7 +142,7 @@ def date_label(when, language: str, numerals: str) -> str:
     """A date as readers of this edition write it, e.g. 22 مارچ 2025."""
     if when is None:
         return ""
-    return format_date(when, language=language, numerals=numerals, tz=settings.TIME_ZONE)
+    return edition_date_label(when, language, numerals)  # in the edition's time zone
 
 
 def newest_stories(

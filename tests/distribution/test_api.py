@@ -23,7 +23,7 @@ def get(client, url: str, status: int = 200, **headers):
 
 def test_editions(client, newsroom):
     (edition,) = get(client, "/api/v1/editions")
-    assert edition["language"] == "ur" and edition["url"] == "http://testserver/"
+    assert edition["language"] == "ur" and edition["url"] == "http://testserver/ur/"
     assert edition["feeds"]["rss"] == "http://testserver/feeds/ur.rss"
 
 
@@ -45,7 +45,7 @@ def test_article_list_shape_and_live_only(client, newsroom):
     assert {"id", "uri", "url", "headline", "published"} <= set(first)
     assert first["headline"] == HOSTILE
     assert first["section"]["slug"] == "maeeshat"
-    assert first["url"].startswith("http://testserver/maeeshat/")
+    assert first["url"].startswith("http://testserver/ur/maeeshat/")
     for hidden in newsroom.hidden:
         get(client, f"/api/v1/articles/{hidden.pk}", 404)
         get(client, f"/api/v1/articles/{hidden.pk}.ninjs", 404)

@@ -73,7 +73,7 @@ def test_item_parts_link_dates_author_enclosure(client, newsroom):
     story = newsroom.featured
     _, feed = parse(client, "/feeds/ur.rss")
     entry = feed.entries[0]
-    assert entry.link.startswith("http://testserver/maeeshat/")
+    assert entry.link.startswith("http://testserver/ur/maeeshat/")
     assert entry.published_parsed[:5] == story.first_published_at.utctimetuple()[:5]
     assert entry.author == "نمائندہ خصوصی"
     assert entry.tags[0].term == "معیشت"

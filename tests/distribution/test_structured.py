@@ -6,7 +6,6 @@ from html.parser import HTMLParser
 
 import extruct
 import pytest
-from wagtail.models import Site
 
 from akhbar.newsroom.editions import ensure_edition
 from akhbar.newsroom.models import SectionPage
@@ -66,7 +65,7 @@ def test_article_news_article_json_ld(client, newsroom):
     assert article["datePublished"].startswith(story.first_published_at.isoformat()[:16])
     assert article["author"] == [{"@type": "Person", "name": "نمائندہ خصوصی"}]
     assert article["mainEntityOfPage"]["@id"] == article["url"]
-    assert article["url"].startswith("http://testserver/maeeshat/")
+    assert article["url"].startswith("http://testserver/ur/maeeshat/")
     (image,) = article["image"]
     assert image["caption"] == "A cargo ship at the Karachi port"
     assert image["creditText"] == "Reuters"
@@ -115,15 +114,15 @@ def test_story_without_picture_or_byline(client, newsroom):
 
 
 def test_edition_and_section_metadata(client, newsroom):
-    _, data = extract(client, "/")
+    _, data = extract(client, "/ur/")
     (site,) = data["json-ld"]
     assert site["@type"] == "WebSite" and site["inLanguage"] == "ur"
-    assert site["url"] == "http://testserver/"
+    assert site["url"] == "http://testserver/ur/"
     assert data["opengraph"][0]["@type"] == "website"
-    html, data = extract(client, "/siyasat/")
+    html, data = extract(client, "/ur/siyasat/")
     (collection,) = data["json-ld"]
     assert collection["@type"] == "CollectionPage"
-    assert collection["isPartOf"]["url"] == "http://testserver/"
+    assert collection["isPartOf"]["url"] == "http://testserver/ur/"
     head = HeadLinks(html[: html.index("</head>")])
     feeds = {link["href"] for link in head.links if link.get("type", "").endswith("+xml")}
     assert feeds == {"/feeds/ur.rss", "/feeds/ur.atom", "/feeds/ur/siyasat.rss",
@@ -132,7 +131,6 @@ def test_edition_and_section_metadata(client, newsroom):
 
 def test_translated_story_gets_hreflang_both_ways(client, newsroom):
     english = ensure_edition("en")
-    Site.objects.create(hostname="en.testserver", port=80, root_page=english, site_name="en")
     economy = SectionPage(title="Economy", slug="economy", locale=english.locale)
     english.add_child(instance=economy)
     economy.save_revision().publish()
@@ -142,17 +140,18 @@ def test_translated_story_gets_hreflang_both_ways(client, newsroom):
     html, _ = extract(client, original.url)
     head = HeadLinks(html[: html.index("</head>")])
     alternates = {link["hreflang"]: link["href"] for link in head.links if link.get("hreflang")}
-    assert set(alternates) == {"ur", "en"}
-    assert alternates["en"].startswith("http://en.testserver/economy/")
-    html, data = extract(client, translation.get_url(), host="en.testserver")
+    assert set(alternates) == {"ur", "en", "x-default"}
+    assert alternates["en"].startswith("http://testserver/en/economy/")
+    assert alternates["x-default"] == alternates["ur"]
+    html, data = extract(client, translation.get_url())
     assert data["json-ld"][0]["inLanguage"] == "en"
     head = HeadLinks(html[: html.index("</head>")])
-    assert {link["hreflang"] for link in head.links if link.get("hreflang")} == {"ur", "en"}
+    assert {link["hreflang"] for link in head.links if link.get("hreflang")} == {
+        "ur", "en", "x-default"}
 
 
 def test_hidden_story_is_not_linked_as_translation(client, newsroom):
     english = ensure_edition("en")
-    Site.objects.create(hostname="en.testserver", port=80, root_page=english, site_name="en")
     economy = SectionPage(title="Economy", slug="economy", locale=english.locale)
     english.add_child(instance=economy)
     economy.save_revision().publish()

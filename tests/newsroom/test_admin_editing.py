@@ -70,10 +70,16 @@ def test_compiled_catalogue_matches_its_source():
     from babel.messages.pofile import read_po
 
     folder = Path(__file__).resolve().parents[2] / "akhbar/locale/ur/LC_MESSAGES"
+    def key(m):  # plural messages carry a list of ids and strings in a .mo, a tuple in a .po
+        return (m.context, tuple(m.id) if isinstance(m.id, list | tuple) else m.id)
+
+    def text(m):
+        return tuple(m.string) if isinstance(m.string, list | tuple) else m.string
+
     with open(folder / "django.po", "rb") as f:
-        po = {m.id: m.string for m in read_po(f) if m.id}
+        po = {key(m): text(m) for m in read_po(f) if m.id}
     with open(folder / "django.mo", "rb") as f:
-        mo = {m.id: m.string for m in read_mo(f) if m.id}
+        mo = {key(m): text(m) for m in read_mo(f) if m.id}
     assert po == mo
     assert all(po.values()), [k for k, v in po.items() if not v]
 

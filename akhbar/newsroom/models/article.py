@@ -24,7 +24,8 @@ from wagtail.search import index
 
 from akhbar.newsroom.adminforms import NewsroomPageForm
 from akhbar.newsroom.blocks import ArticleBodyBlock
-from akhbar.text import reading_minutes, slugify_headline, word_count
+from akhbar.newsroom.edition_settings import reading_minutes_for
+from akhbar.text import slugify_headline, word_count
 
 TITLE_MAX = 255
 SLUG_BASE_MAX = 80
@@ -76,6 +77,7 @@ class ArticleQuerySet(PageQuerySet):
             "lead_image__focal_point_y",
             "lead_image__focal_point_width",
             "lead_image__focal_point_height",
+            "lead_image__file_hash",  # renditions are looked up by it; deferred it costs a query
         )
 
 
@@ -216,7 +218,7 @@ class ArticlePage(Page):
         self.title = _cut(self.headline.strip(), TITLE_MAX) or self.title
         words = word_count(self.body_text())
         self.word_count = words
-        self.reading_minutes = reading_minutes(words, self.language)
+        self.reading_minutes = reading_minutes_for(words, self.language)  # edition's rate
         parent = self.get_parent() if self.path else None
         if parent is not None and parent.specific_class is not None:
             from akhbar.newsroom.models.section import SectionPage

@@ -1,5 +1,6 @@
-"""`akhbar demo`: load the demo Urdu edition (original stories and generated pictures)."""
+"""`akhbar demo`: load the demo editions (original stories and generated pictures)."""
 
+import json
 import secrets
 import shutil
 import sys
@@ -10,21 +11,23 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from akhbar.newsroom.demo import STORIES_DIR
+from akhbar.newsroom.demo import EDITIONS_DIR, STORIES_DIR, TRANSLATIONS
 from akhbar.newsroom.demo.pictures import write_pictures
-from akhbar.newsroom.editions import ensure_edition
+from akhbar.newsroom.editions import ensure_editions, link_translation
+from akhbar.newsroom.models import ArticlePage
 from akhbar.wire.ingest import ingest_file
 
 
 class Command(BaseCommand):
-    help = "Load the demo Urdu edition and an admin login (idempotent)."
+    help = "Load the demo editions (Urdu first) and an admin login (idempotent)."
 
     def handle(self, *args, **options):
-        ensure_edition("ur")
+        ensure_editions()
         counts: dict[str, int] = {}
         with tempfile.TemporaryDirectory(prefix="akhbar-demo-") as tmp:
             folder = Path(tmp)
-            for story in sorted(STORIES_DIR.glob("*.json")):
+            stories = sorted(STORIES_DIR.glob("*.json")) + sorted(EDITIONS_DIR.glob("??-*.json"))
+            for story in stories:
                 shutil.copy(story, folder / story.name)
             write_pictures(folder, folder)
             for path in sorted(folder.glob("*.json")):
@@ -32,6 +35,10 @@ class Command(BaseCommand):
                     counts[outcome.action] = counts.get(outcome.action, 0) + 1
                     if outcome.action == "rejected":
                         self.stderr.write(f"demo story refused: {path.name}: {outcome.error}")
+        for translation, original in json.loads(TRANSLATIONS.read_text("utf-8"))["links"]:
+            pages = {p.uri: p for p in ArticlePage.objects.filter(uri__in=[translation, original])}
+            if len(pages) == 2:
+                link_translation(pages[translation], pages[original])
         self.stdout.write(
             "demo stories: " + ", ".join(f"{n} {a}" for a, n in sorted(counts.items()))
         )
