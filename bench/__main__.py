@@ -7,7 +7,8 @@ In one run, on loopback, each for the same number of seconds with wrk:
                      akhbar server as (3), no page cache;
 3. origin uncached   the seed article rendered by akhbar for every request;
 4. in-process cache  the same article from `akhbar serve` with the page cache on;
-5. behind nginx      the same article through deploy/nginx.conf in front of (4).
+5. behind nginx      the same article through deploy/nginx.conf in front of (4): nginx
+                     serves the page file akhbar wrote (or its proxy cache).
 
 Then publish→visible: the seed article's headline is changed and published here (the
 purge runs in this process, as in the admin), and the new headline is awaited through
@@ -182,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         AKHBAR_NGINX_REFRESH_URL=f"http://127.0.0.1:{refresh_port}",
         AKHBAR_PUBLIC_HOSTS="127.0.0.1",
         AKHBAR_PUBLIC_SCHEME="http",
+        AKHBAR_PAGECACHE_DIR=str(root / "pages"),
     )
     print(f"loading the demo edition into {home} …", flush=True)
     prepare(home, env)
@@ -197,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         cached = AkhbarServer(env, args.workers, page_cache=True, log=root / "cached.log")
         servers.append(cached.start())
         proxy = Nginx(root / "nginx-proxy", f"127.0.0.1:{cached.port}", home / "static",
-                      home / "media", refresh_port=refresh_port)
+                      home / "media", refresh_port=refresh_port, pages_root=root / "pages")
         servers.append(proxy.start())
 
         status, _, html = fetch(uncached.url + article_path)

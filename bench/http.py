@@ -4,8 +4,8 @@
 socket errors, non-2xx answers). `AkhbarServer` is `akhbar serve` in a child process;
 `static_nginx` is a private nginx that serves one folder as plain files (the reference
 speed: what a web server does with a page that needs no work at all), tuned as
-deploy/nginx.conf is (sendfile, open file cache, no access log), so the comparison is
-between serving a file and serving a cached page, not between two configurations.
+deploy/nginx.conf is for page files (sendfile, no access log, no open-file cache), so
+the comparison is between a file and a cached page, not between two configurations.
 """
 
 from __future__ import annotations
@@ -37,8 +37,6 @@ http {
     sendfile on;
     tcp_nopush on;
     keepalive_requests 100000;
-    open_file_cache max=20000 inactive=60s;
-    open_file_cache_valid 60s;
     client_body_temp_path @PREFIX@/client-body;
     proxy_temp_path @PREFIX@/proxy-temp;
     fastcgi_temp_path @PREFIX@/fastcgi-temp;

@@ -7,6 +7,7 @@ in a directory the caller owns, on ports the caller chose, stopped by its proces
 from __future__ import annotations
 
 import getpass
+import re
 import shutil
 import signal
 import socket
@@ -42,8 +43,10 @@ def render(template: str, **values: str) -> str:
     """`template` with each @NAME@ replaced; a placeholder left over is an error."""
     for name, value in values.items():
         template = template.replace(f"@{name.upper()}@", str(value))
-    if "@" in "".join(line.split("#", 1)[0] for line in template.splitlines()):
-        raise ValueError("nginx.conf placeholder left unfilled")
+    code = "\n".join(line.split("#", 1)[0] for line in template.splitlines())
+    left = re.findall(r"@[A-Z_]+@", code)
+    if left:
+        raise ValueError(f"nginx.conf placeholders left unfilled: {sorted(set(left))}")
     return template
 
 
@@ -59,6 +62,7 @@ class Nginx:
         port: int | None = None,
         refresh_port: int | None = None,
         template: str | None = None,
+        pages_root: Path | None = None,
     ):
         self.binary = shutil.which("nginx") or "/usr/sbin/nginx"
         self.prefix = Path(prefix)
@@ -72,6 +76,7 @@ class Nginx:
             "prefix": str(self.prefix),
             "static_root": str(static_root),
             "media_root": str(media_root),
+            "pages_root": str(pages_root or self.prefix / "no-pages"),
             "user": getpass.getuser(),
         }
         self.template = template if template is not None else CONF.read_text()

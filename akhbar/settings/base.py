@@ -150,6 +150,8 @@ AKHBAR_PAGECACHE_LOG = AKHBAR_HOME / "pagecache-purges.log"
 AKHBAR_PAGECACHE_SECONDS = env_int("AKHBAR_PAGECACHE_SECONDS", 60)
 AKHBAR_PAGECACHE_BROWSER_SECONDS = env_int("AKHBAR_PAGECACHE_BROWSER_SECONDS", 0)
 AKHBAR_PAGECACHE_STALE_SECONDS = 30
+# nginx on this machine serves stored pages as plain files from here (deploy/nginx.conf).
+AKHBAR_PAGECACHE_DIR = env_str("AKHBAR_PAGECACHE_DIR") or None
 WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "akhbar.site.purge.PageCacheBackend"}}
 if env_str("AKHBAR_NGINX_REFRESH_URL"):
     # nginx in front (deploy/nginx.conf): its loopback refresh listener replaces cached pages.

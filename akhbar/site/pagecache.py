@@ -17,6 +17,9 @@ in AKHBAR_HOME (`purge_paths`), and each process compares the log's size with wh
 read (one `stat` per request) before answering from its memory. A page rendered while a
 purge happened is neither stored here nor allowed into nginx (`no-store`), so a reader
 request racing a publish cannot keep old copy alive.
+
+Behind nginx on the same machine (AKHBAR_PAGECACHE_DIR set), each stored HTML page is also
+written as a file that nginx serves directly (`PageFiles`); purges remove those files too.
 """
 
 from __future__ import annotations
@@ -139,6 +142,99 @@ def purge_paths(paths: Iterable[str]) -> None:
         os.write(fd, data)
     finally:
         os.close(fd)
+    # After the log line, never before: a process writing a page file checks the log
+    # after writing, so either it sees this purge or this unlink removes its file.
+    pages = pages_dir()
+    if pages is not None:
+        PageFiles(pages).purge(lines)
+
+
+# -- page files for nginx ----------------------------------------------------------------
+
+
+def pages_dir() -> Path | None:
+    """Where finished pages are written as files for nginx (None: not at all)."""
+    value = getattr(settings, "AKHBAR_PAGECACHE_DIR", None)
+    return Path(value) if value else None
+
+
+class PageFiles:
+    """Finished pages as `<dir>/<host>/<path>/index.html`, which nginx serves as plain files.
+
+    deploy/nginx.conf tries this file first for an anonymous GET without a query string,
+    so a cached page costs nginx exactly what a static file costs. Files are written
+    atomically (a reader never gets half a page), removed on purge, and removed after
+    AKHBAR_PAGECACHE_SECONDS by `sweep`, so time-bound changes (a breaking banner's end)
+    show within that time as they do in nginx's own cache.
+    """
+
+    NAME = "index.html"
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def file_for(self, host: str, path: str) -> Path | None:
+        host = host.split(":")[0].lower()
+        parts = [p for p in path.split("/") if p]
+        if not host or host.startswith(".") or "/" in host or "\x00" in path:
+            return None
+        if any(p in (".", "..") or len(p.encode()) > 200 for p in parts):
+            return None
+        return self.root.joinpath(host, *parts, self.NAME)
+
+    def write(self, host: str, path: str, body: bytes) -> Path | None:
+        target = self.file_for(host, path)
+        if target is None:
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f".{self.NAME}.{os.getpid()}.{threading.get_ident()}")
+        temp.write_bytes(body)
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+        return target
+
+    def purge(self, paths: Iterable[str]) -> None:
+        if not self.root.is_dir():
+            return
+        hosts = [h for h in self.root.iterdir() if h.is_dir()]
+        for path in paths:
+            if path == PURGE_ALL:
+                for page in self.root.rglob(self.NAME):
+                    page.unlink(missing_ok=True)
+                continue
+            for host in hosts:
+                target = self.file_for(host.name, path)
+                if target is not None:
+                    target.unlink(missing_ok=True)
+
+    def sweep(self, older_than: float) -> int:
+        """Remove pages written more than `older_than` seconds ago; returns how many."""
+        removed = 0
+        cutoff = time.time() - older_than
+        for page in self.root.rglob(self.NAME):
+            try:
+                if page.stat().st_mtime < cutoff:
+                    page.unlink(missing_ok=True)
+                    removed += 1
+            except FileNotFoundError:
+                continue
+        return removed
+
+
+def start_sweeper(files: PageFiles, lifetime: float, every: float = 5.0) -> threading.Thread:
+    """A daemon thread of this web process removing page files past their lifetime."""
+
+    def loop() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                files.sweep(lifetime)
+            except OSError:  # a folder removed under us: try again next round
+                continue
+
+    thread = threading.Thread(target=loop, name="akhbar-pagefiles-sweeper", daemon=True)
+    thread.start()
+    return thread
 
 
 # -- the store -------------------------------------------------------------------------
@@ -273,9 +369,12 @@ def _cache_lifetime(cache_control: str) -> int:
 class PageCache:
     """WSGI middleware: answer anonymous readers from memory; Django renders the rest."""
 
-    def __init__(self, app: Callable, store: LocalStore | None = None):
+    def __init__(
+        self, app: Callable, store: LocalStore | None = None, files: PageFiles | None = None
+    ):
         self.app = app
         self.store = store or LocalStore(settings.AKHBAR_PAGECACHE_BYTES, log_path())
+        self.files = files
         self.session_cookie = settings.SESSION_COOKIE_NAME + "="
         skip = [settings.STATIC_URL, settings.MEDIA_URL, "/admin/", "/documents/"]
         self.skip_prefixes = tuple(p for p in skip if p and p.startswith("/"))
@@ -359,12 +458,33 @@ class PageCache:
             # neither this process nor nginx may keep it.
             headers = [(k, v) for k, v in headers if k.lower() != "cache-control"]
             headers.append(("Cache-Control", "no-store"))
+        elif self.files is not None and self.as_file(environ, status, headers):
+            written = self.files.write(environ.get("HTTP_HOST", ""), path, body)
+            if written is not None and self.store.sync() != mark:
+                written.unlink(missing_ok=True)  # a purge came in meanwhile
         start_response(status, [*headers, ("X-Page-Cache", "MISS")])
         return [body]
+
+
+    @staticmethod
+    def as_file(environ: dict, status: str, headers: list) -> bool:
+        """Only what nginx can serve as a file unchanged: a plain, whole HTML page."""
+        names = {k.lower(): v for k, v in headers}
+        return (
+            status.startswith("200")
+            and not environ.get("QUERY_STRING")
+            and names.get("content-type", "").startswith("text/html")
+            and "content-encoding" not in names
+        )
 
 
 def wrap(app: Callable) -> Callable:
     """The WSGI app with the page cache in front, unless AKHBAR_PAGECACHE is off."""
     if not getattr(settings, "AKHBAR_PAGECACHE", False):
         return app
-    return PageCache(app)
+    files = None
+    root = pages_dir()
+    if root is not None:
+        files = PageFiles(root)
+        start_sweeper(files, settings.AKHBAR_PAGECACHE_SECONDS)
+    return PageCache(app, files=files)

@@ -140,3 +140,48 @@ def test_log_written_by_concurrent_processes_stays_whole_lines(tmp_path, setting
     lines = (tmp_path / "purges.log").read_text().splitlines()
     assert len(lines) == 800
     assert all(line.startswith("/ur/p") and line.endswith("/") for line in lines)
+
+
+def test_page_files_stay_inside_their_folder(tmp_path):
+    from akhbar.site.pagecache import PageFiles
+
+    files = PageFiles(tmp_path / "pages")
+    assert files.file_for("127.0.0.1:8000", "/ur/siyasat/خبر/") == (
+        tmp_path / "pages" / "127.0.0.1" / "ur" / "siyasat" / "خبر" / "index.html"
+    )
+    for host, path in [
+        ("example.org", "/ur/../../etc/"),
+        ("example.org", "/./x/"),
+        ("../etc", "/ur/"),
+        ("a/b", "/ur/"),
+        ("", "/ur/"),
+        ("example.org", "/ur/\x00/"),
+        ("example.org", "/" + "ب" * 150 + "/"),
+    ]:
+        assert files.file_for(host, path) is None, (host, path)
+        assert files.write(host, path, b"x") is None
+    assert not list(tmp_path.rglob("index.html"))
+
+
+def test_page_files_are_purged_by_path_for_every_host_and_swept_by_age(tmp_path, settings):
+    import os
+    import time
+
+    from akhbar.site.pagecache import PageFiles
+
+    settings.AKHBAR_PAGECACHE_LOG = tmp_path / "purges.log"
+    settings.AKHBAR_PAGECACHE_DIR = tmp_path / "pages"
+    files = PageFiles(tmp_path / "pages")
+    a = files.write("example.org", "/ur/siyasat/", b"<p>a</p>")
+    b = files.write("www.example.org", "/ur/siyasat/", b"<p>b</p>")
+    c = files.write("example.org", "/ur/", b"<p>c</p>")
+    assert a.read_bytes() == b"<p>a</p>"
+    purge_paths(["/ur/siyasat/"])  # as the publishing process does
+    assert not a.exists() and not b.exists() and c.exists()
+    old = time.time() - 120
+    os.utime(c, (old, old))
+    d = files.write("example.org", "/ur/khel/", b"<p>d</p>")
+    assert files.sweep(60) == 1
+    assert not c.exists() and d.exists()
+    purge_paths([PURGE_ALL])
+    assert not d.exists()

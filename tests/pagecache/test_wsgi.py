@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from datetime import timedelta
+from urllib.parse import unquote
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,6 +14,8 @@ from django.utils import timezone
 
 from akhbar.newsroom.models import ArticlePage
 from akhbar.newsroom.scheduler import backdate, publish_due
+
+from .conftest import Reader
 
 TOKEN = "فیروزی"  # only in the embargoed story of this module
 
@@ -165,3 +168,32 @@ def test_embargoed_story_absent_from_cached_pages_until_release(
     for url in (home, section):
         assert TOKEN in cached.get(url).text()
     assert cached.get(page.url).status == 200
+
+
+@pytest.fixture
+def with_files(django_wsgi, purge_log, tmp_path, settings):
+    from akhbar.site.pagecache import LocalStore, PageCache, PageFiles
+
+    settings.AKHBAR_PAGECACHE_DIR = tmp_path / "pages"
+    files = PageFiles(tmp_path / "pages")
+
+    return Reader(PageCache(django_wsgi, LocalStore(8 << 20, purge_log), files=files)), files
+
+
+def test_plain_pages_are_written_for_nginx_and_purged_on_publish(
+    with_files, story, django_capture_on_commit_callbacks
+):
+    reader, files = with_files
+    reader.get(story.url)
+    page_file = files.file_for("testserver", unquote(story.url))
+    assert page_file.read_bytes() == reader.get(story.url).body
+    # Not written: query strings, compressed copies, answers for staff.
+    reader.get(story.url + "?page=2")
+    reader.get(story.get_parent().url, ACCEPT_ENCODING="gzip")
+    assert not files.file_for("testserver", story.get_parent().url).exists()
+    story.headline = "گوادر کی نئی خبر"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    assert not page_file.exists()
+    reader.get(story.url)
+    assert "نئی خبر" in page_file.read_text("utf-8")
