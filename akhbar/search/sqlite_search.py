@@ -10,8 +10,7 @@ So a page is found in one statement that joins only the stories that can still m
 * θ is the ``need``-th best relevance (``need`` = offset + page size). Freshness is
   always above 1, so, filters aside, the page's last score is above θ;
 * a story's score is at most ``rel × 2`` (the freshness of a story published now), and
-  at most ``rel × freshness(RECENT_DAYS)`` if it is older than ``RECENT_DAYS`` — which
-  every story with a page id below the smallest id published in that time is;
+  at most ``rel × freshness(RECENT_DAYS)`` if it is older than ``RECENT_DAYS``;
 * so only stories with ``rel × freshness(RECENT_DAYS) > θ``, or recent ones with
   ``rel × 2 > θ``, are joined, filtered and scored. Everything left out scores at
   most θ.
@@ -104,31 +103,26 @@ def count_sql(match: str, filters: Filters) -> tuple[str, list]:
     return sql, params
 
 
-# The smallest page id published in the last RECENT_DAYS. Every recent story has an id at
-# least this, whatever order ids were given in, so an id range from it holds them all
-# (plus, harmlessly, some older ones). `+page_id` keeps SQLite from answering min() by
-# walking the primary key (the whole table); it reads the published index instead.
-_FLOOR = (
-    f"(SELECT min(+page_id) FROM {DOC_TABLE} WHERE published >= datetime(%s, %s))"
-)
+# The stories published in the last RECENT_DAYS, by id. SQLite builds this set once per
+# statement, from the published index, the first time a row needs it. (An id range from
+# the smallest recent id would be cheaper but is unsafe: a draft written months ago and
+# published today has an old id, and would stretch the range over the whole archive.)
+_RECENT_IDS = f"(SELECT page_id FROM {DOC_TABLE} WHERE published >= datetime(%s, %s))"
 
 
-def _matches_cte(match: str, now: object, need: int, relevance: bool) -> tuple[str, list]:
-    """m: every FTS5 match (id, rel); t: its count n, θ, and the recent floor.
+def _matches_cte(match: str, need: int, relevance: bool) -> tuple[str, list]:
+    """m: every FTS5 match (id, rel); t: their number n and θ.
 
     θ (relevance only) is the need-th best relevance, None when there are fewer matches.
-    The floor is looked up only when there are more than JOIN_ALL matches.
     """
     rel = f", -{_BM25} AS rel" if relevance else ""
     theta = "(SELECT rel FROM m ORDER BY rel DESC LIMIT 1 OFFSET %s)" if relevance else "NULL"
     sql = (
         f"WITH m AS MATERIALIZED (SELECT rowid AS id{rel} FROM {FTS_TABLE} "
         f"WHERE {FTS_TABLE} MATCH %s), "
-        f"c AS (SELECT count(*) AS n, {theta} AS theta FROM m), "
-        f"t AS (SELECT n, theta, CASE WHEN n > {JOIN_ALL} THEN {_FLOOR} END AS floor FROM c) "
+        f"t AS (SELECT count(*) AS n, {theta} AS theta FROM m) "
     )
-    params = [match, *([need - 1] if relevance else []), now, f"-{RECENT_DAYS:g} days"]
-    return sql, params
+    return sql, [match, *([need - 1] if relevance else [])]
 
 
 def ranked_sql(match: str, filters: Filters, now: object, need: int) -> tuple[str, list]:
@@ -137,8 +131,8 @@ def ranked_sql(match: str, filters: Filters, now: object, need: int) -> tuple[st
     Rows: page id, score, θ, and n (FTS5 matches before filters); all matches are joined
     when there are at most JOIN_ALL of them, or fewer than ``need`` (θ is None).
     """
-    cte, params = _matches_cte(match, now, need, relevance=True)
-    params.append(now)
+    cte, params = _matches_cte(match, need, relevance=True)
+    params += [now, now, f"-{RECENT_DAYS:g} days"]
     where = where_sql(filters, params)
     sql = (
         f"{cte}SELECT d.page_id, m.rel * {_FRESHNESS} AS score, t.theta, t.n "
@@ -147,26 +141,27 @@ def ranked_sql(match: str, filters: Filters, now: object, need: int) -> tuple[st
         "CROSS JOIN wagtailcore_page p ON p.id = d.page_id "
         f"WHERE (t.n <= {JOIN_ALL} OR t.theta IS NULL "
         f"OR m.rel * {freshness(RECENT_DAYS)!r} > t.theta "
-        f"OR (m.id >= t.floor AND m.rel * {1.0 + FRESH_BOOST} > t.theta)){where} "
+        f"OR (m.rel * {1.0 + FRESH_BOOST} > t.theta AND m.id IN {_RECENT_IDS})){where} "
         f"ORDER BY {order_by_sql('relevance')} LIMIT %s"
     )
     return sql, [*params, need]
 
 
 def newest_sql(match: str, filters: Filters, now: object, need: int) -> tuple[str, list]:
-    """The first ``need`` matches newest first, joining only the recent id range.
+    """The first ``need`` matches newest first, joining only the recent ones.
 
     Rows: page id, 0.0, whether the story is recent, n; all matches are joined when there
     are at most JOIN_ALL of them.
     """
-    cte, params = _matches_cte(match, now, need, relevance=False)
-    params += [now, f"-{RECENT_DAYS:g} days"]
+    cte, params = _matches_cte(match, need, relevance=False)
+    days = f"-{RECENT_DAYS:g} days"
+    params += [now, days, now, days]
     where = where_sql(filters, params)
     sql = (
         f"{cte}SELECT d.page_id, 0.0, d.published >= datetime(%s, %s) AS recent, t.n "
         f"FROM t CROSS JOIN m CROSS JOIN {DOC_TABLE} d ON d.page_id = m.id "
         "CROSS JOIN wagtailcore_page p ON p.id = d.page_id "
-        f"WHERE (t.n <= {JOIN_ALL} OR m.id >= t.floor){where} "
+        f"WHERE (t.n <= {JOIN_ALL} OR m.id IN {_RECENT_IDS}){where} "
         f"ORDER BY {order_by_sql('newest')} LIMIT %s"
     )
     return sql, [*params, need]

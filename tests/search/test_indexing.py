@@ -113,3 +113,38 @@ def test_search_reindex_command(make_story, capsys):
     call_command("search_reindex")
     assert "indexed 1 stories" in capsys.readouterr().out
     assert len(found("کپاس")) == 1
+
+
+def test_embargoed_story_becomes_searchable_when_the_scheduler_publishes_it(make_story):
+    from akhbar.newsroom.scheduler import backdate, publish_due
+
+    story = make_story("پابندی ختم ہونے والی خبر زیتون", publish=False)
+    story.go_live_at = timezone.now() + timedelta(hours=2)
+    story.save_revision().publish()
+    publish_due()  # not due yet: still embargoed
+    assert found("زیتون") == []
+    backdate(story)
+    publish_due()
+    assert found("زیتون") == [story.pk]
+
+
+def test_expired_story_leaves_the_index_when_the_scheduler_runs(make_story):
+    from akhbar.newsroom.scheduler import publish_due
+
+    story = make_story("میعاد ختم ہونے والی خبر انار")
+    assert found("انار") == [story.pk]
+    type(story).objects.filter(pk=story.pk).update(expire_at=timezone.now() - timedelta(seconds=1))
+    publish_due()
+    assert not SearchDocument.objects.filter(pk=story.pk).exists()
+    assert found("انار") == []
+
+
+def test_a_row_that_is_not_live_is_never_returned(make_story):
+    """Belt and braces: should a row outlive its story's live state (a signal missed),
+    the search still checks the page is live."""
+    from wagtail.models import Page
+
+    story = make_story("بچ جانے والی قطار انجیر")
+    Page.objects.filter(pk=story.pk).update(live=False)  # no signal
+    assert SearchDocument.objects.filter(pk=story.pk).exists()
+    assert found("انجیر") == []

@@ -41,6 +41,8 @@ def db():
         age = (STORIES - pk) * 0.5 + rng.uniform(-3, 3)  # days; some ids out of order
         if pk % 97 == 0:
             age = rng.uniform(100, 700)  # an old story given a new id (re-published)
+        if pk % 89 == 0:
+            age = rng.uniform(0, 30)  # a draft written long ago, published lately
         words = lambda k: " ".join(rng.choices(VOCAB, ZIPF, k=k))  # noqa: E731
         conn.execute("INSERT INTO wagtailcore_page VALUES (?, ?)", (pk, pk % 53 != 0))
         conn.execute(
@@ -113,8 +115,8 @@ def test_candidates_joined_are_few(db):
         sql[: sql.index("SELECT d.page_id")]
         + f"SELECT count(*) FROM t CROSS JOIN m {where}"
     )
-    # The statement's placeholders up to the WHERE: match, θ offset, now (floor), days.
-    joined = db.execute(joined_sql.replace("%s", "?"), params[:4]).fetchone()[0]
+    # The placeholders of the CTE (match, θ offset) and of the WHERE's recent set (now, days).
+    joined = db.execute(joined_sql.replace("%s", "?"), [*params[:2], *params[3:5]]).fetchone()[0]
     matches = db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
                          [match]).fetchone()[0]
     assert matches > s.JOIN_ALL and 0 < joined < matches / 4, (joined, matches)
