@@ -2,7 +2,8 @@
 
 In one run, on loopback, each for the same number of seconds with wrk:
 
-1. nginx static      nginx serving a saved copy of the seed article page (the reference);
+1. nginx static      nginx serving a saved copy of the seed article page, at the page's
+                     own URL (the reference);
 2. stock Wagtail     Wagtail's own `Page` with Wagtail's own template, served by the same
                      akhbar server as (3), no page cache;
 3. origin uncached   the seed article rendered by akhbar for every request;
@@ -33,6 +34,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 from bench.http import AkhbarServer, Load, fetch, run_wrk, static_nginx
 from deploy.nginx import Nginx, free_port
@@ -205,14 +207,17 @@ def main(argv: list[str] | None = None) -> int:
         status, _, html = fetch(uncached.url + article_path)
         if status != 200:
             raise SystemExit(f"the seed article answered {status}")
+        # The copy sits at the article's own URL: the same request line (a long Urdu
+        # path, percent-encoded) and the same bytes; only the work behind it differs.
         static_root = root / "static-copy"
-        static_root.mkdir()
-        (static_root / "article.html").write_bytes(html)
+        folder = static_root.joinpath(*unquote(article_path).strip("/").split("/"))
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_bytes(html)
         plain = static_nginx(root / "nginx-static", static_root)
         servers.append(plain.start())
 
         scenarios = [
-            ("nginx static", plain.url + "/article.html"),
+            ("nginx static", plain.url + article_path),
             ("stock Wagtail", uncached.url + stock_path),
             ("origin uncached", uncached.url + article_path),
             ("in-process cache", cached.url + article_path),
