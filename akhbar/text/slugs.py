@@ -64,7 +64,9 @@ def slugify_headline(headline: str, max_length: int = 80) -> str:
     """Return a lowercase, hyphen-separated Unicode slug for ``headline``."""
     if max_length < len(FALLBACK_SLUG):
         raise ValueError(f"max_length must be at least {len(FALLBACK_SLUG)}")
-    text = to_numerals(strip_harakat(normalize(headline)), "ascii").lower()
+    # Turkish dotted capital İ lowercases to i + U+0307 (a combining dot a URL slug must not
+    # carry); its lowercase is plain i.
+    text = to_numerals(strip_harakat(normalize(headline)), "ascii").replace("\u0130", "i").lower()
     slug = "-".join(part for part in _slug_chars(text).split("-") if part)
     slug = _cut(slug, max_length).strip("-")
     return slug or FALLBACK_SLUG

@@ -152,3 +152,13 @@ def test_translate_html_keeps_markup_and_escapes():
     engine = Glossary({"en>ur": {"bank": "<بینک>"}})
     out = translate_html('<p class="x">The bank &amp; co</p><h2>bank</h2>', engine, "en", "ur")
     assert out == '<p class="x">The &lt;بینک&gt; &amp; co</p><h2>&lt;بینک&gt;</h2>'
+
+
+def test_turkish_headline_with_dotted_capital_i_gets_a_valid_slug(editions, tmp_path):
+    path = ninjs(tmp_path, "izmir", "tr", "İzmir'de yeni bisiklet yolu açıldı: İSTANBUL da sırada",
+                 "<p>Metin.</p>", subject=("Çevre", "06000000"))
+    (outcome,) = ingest_file(path)
+    assert outcome.action == "created", outcome.error
+    story = ArticlePage.objects.get(uri="urn:akhbar:test:editions:izmir")
+    assert story.slug.startswith("izmirde-yeni-bisiklet-yolu-açıldı-istanbul")
+    assert "\u0307" not in story.slug and story.url.startswith("/tr/cevre/")
