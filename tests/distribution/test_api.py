@@ -136,15 +136,19 @@ def test_detail_in_full(client, newsroom):
     assert detail["ninjs"] == f"http://testserver/api/v1/articles/{story.pk}.ninjs"
 
 
+def vary(response) -> set[str]:
+    return {v.strip() for v in response.get("Vary", "").split(",")}
+
+
 def test_detail_by_accept_header_is_ninjs(client, newsroom):
     story = newsroom.featured
     response = client.get(f"/api/v1/articles/{story.pk}", HTTP_ACCEPT="application/ninjs+json")
     assert response["Content-Type"].startswith("application/ninjs+json")
-    assert response["Vary"] == "Accept"
+    assert "Accept" in vary(response)
     direct = client.get(f"/api/v1/articles/{story.pk}.ninjs")
     assert response.content == direct.content
     plain = client.get(f"/api/v1/articles/{story.pk}")
-    assert plain["Vary"] == "Accept" and plain["Content-Type"].startswith("application/json")
+    assert "Accept" in vary(plain) and plain["Content-Type"].startswith("application/json")
 
 
 def test_openapi_schema_lists_our_paths(client):

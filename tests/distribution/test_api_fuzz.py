@@ -48,4 +48,6 @@ schema = schemathesis.openapi.from_wsgi(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_api_conforms_to_its_schema(case, newsroom):
-    case.call_and_validate(checks=CHECKS)
+    # schemathesis asks for gzip like a browser but its WSGI transport does not unpack it;
+    # what is checked here is the API's JSON, not the compression (tests/site covers that)
+    case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
