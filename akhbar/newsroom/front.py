@@ -14,8 +14,12 @@ registered in their `wagtail_hooks.py`:
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
@@ -32,26 +36,42 @@ from akhbar.text import to_numerals
 
 DISCOVER_SIZE = 15
 RAIL_SIZE = 4
-# Parts that change only when something is published (navigation, head tags, bylines)
-# are cached for this long, under a generation that every publish bumps. With Redis all
-# processes see the bump at once; with the in-process cache a process may lag this long.
+# Parts that change only when something is published (navigation, head tags, bylines,
+# newest lists) are cached under a publish generation that every publish bumps, in two
+# places: the cache (shared by every host when it is Redis) and the modification time of
+# a file in AKHBAR_HOME (shared by every process on this machine, e.g. the web workers
+# and the scheduler when the cache is in-process). PARTS_SECONDS bounds what a host that
+# missed a bump can lag.
 PARTS_SECONDS = 60
 GENERATION_KEY = "akhbar:front:generation"
 STEPLEN = 4  # treebeard's path step: a page's parent path is its own minus 4 characters
 
 
-def generation() -> int:
-    """The current publish generation (a cache read, no SQL)."""
+def _stamp() -> Path:
+    return Path(settings.AKHBAR_HOME) / ".publish-generation"
+
+
+def generation() -> str:
+    """The current publish generation (a cache read and a stat, no SQL)."""
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = time.time_ns()
         cache.add(GENERATION_KEY, value, None)
-    return value
+    try:
+        local = _stamp().stat().st_mtime_ns
+    except OSError:
+        local = 0
+    return f"{value}.{local}"
 
 
 def bump_generation(**kwargs) -> None:
     """Something readers see changed: every cached part is built again on next use."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    now = time.time_ns()
+    cache.set(GENERATION_KEY, now, None)
+    stamp = _stamp()
+    with contextlib.suppress(OSError):  # a read-only home: the cache's generation moves
+        stamp.touch()
+        os.utime(stamp, ns=(now, now))
 
 
 def cached_part(name: str, key: object, build):
@@ -148,11 +168,20 @@ def date_label(when, language: str, numerals: str) -> str:
 def newest_stories(
     edition: EditionPage, exclude: list[int] | None = None, limit: int = DISCOVER_SIZE
 ):
-    """Live stories of an edition, newest first; the fallback Discover list."""
-    qs = ArticlePage.objects.live().public().descendant_of(edition).newest_first().for_listing()
-    if exclude:
-        qs = qs.exclude(pk__in=exclude)
-    return list(qs[:limit])
+    """Live stories of an edition, newest first; the fallback Discover list.
+
+    Cached per publish (any publish may change it), so neither the home page nor an
+    article whose Discover list is still being computed pays for it on every view.
+    """
+    skip = set(exclude or ())
+    want = limit + len(skip)
+
+    def build() -> list[ArticlePage]:
+        qs = ArticlePage.objects.live().public().descendant_of(edition)
+        return list(qs.newest_first().for_listing()[:want])
+
+    stories = cached_part("newest", f"{edition.pk}:{want}", build)
+    return [s for s in stories if s.pk not in skip][:limit]
 
 
 def sections(edition: EditionPage) -> list[SectionPage]:

@@ -116,3 +116,21 @@ def test_unpublished_story_is_gone_on_the_fast_route(client, full_story):
     render(client, page)
     page.unpublish()
     assert client.get(url).status_code == 404
+
+
+def test_story_cards_with_pictures_cost_no_query_each(client, full_story, edition):
+    """A new story whose Discover list is not computed yet lists the newest stories, the
+    pictured Gwadar story among them: card pictures must not cost a query each."""
+    from akhbar.discover.models import DiscoverEntry
+    from akhbar.newsroom.models import ArticlePage, SectionPage
+
+    section = SectionPage.objects.child_of(edition).first()
+    page = ArticlePage(headline="بلتستان میں شمسی توانائی کا منصوبہ مکمل",
+                       body=[("paragraph", "<p>سکردو کے قریب منصوبہ مکمل ہو گیا۔</p>")])
+    section.add_child(instance=page)
+    page.save_revision().publish()
+    DiscoverEntry.objects.filter(article_id=page.pk).delete()
+    render(client, page)
+    html, queries = render(client, page)
+    assert full_story[0].headline in html  # the pictured story's card
+    assert len(queries) <= MAX_QUERIES, "\n".join(queries)

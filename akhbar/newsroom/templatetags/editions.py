@@ -36,8 +36,22 @@ def edition_style(language: str | None) -> EditionSettings:
 
 @register.simple_tag(takes_context=True)
 def edition_links(context, page: Page | None) -> list[EditionLink]:
-    """The other editions, in LANGUAGES order; translations of `page` where they are live."""
+    """The other editions, in LANGUAGES order; translations of `page` where they are live.
+
+    The same for every reader of a published page until the next publish, so it is built
+    once per publish (front.cached_part) instead of costing three queries per view.
+    """
     request = context.get("request")
+    live = isinstance(page, Page) and page.live and page.live_revision_id
+    if not live or request is None or getattr(request, "is_preview", False):
+        return _links(request, page)
+    from akhbar.newsroom.front import cached_part
+
+    key = f"{page.pk}:{page.live_revision_id}:{request.build_absolute_uri('/')}"
+    return cached_part("editions", key, lambda: _links(request, page))
+
+
+def _links(request, page: Page | None) -> list[EditionLink]:
     names = dict(settings.LANGUAGES)
     current = getattr(getattr(page, "locale", None), "language_code", None)
     wanted = [code for code in site_languages() if code != current]
