@@ -252,7 +252,7 @@ class Entry:
 
 
 class LocalStore:
-    """Pages of this process, least recently used dropped first, bounded in bytes."""
+    """Pages of this process, bounded in bytes: the longest-stored go first when full."""
 
     def __init__(self, max_bytes: int, log: Path):
         self.max_bytes = max_bytes

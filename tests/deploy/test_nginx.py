@@ -149,6 +149,21 @@ def test_second_request_comes_from_nginx_cache(site, home_url):
     assert headers.get("Content-Encoding") == "gzip"
 
 
+def test_root_redirect_is_cached_per_accept_language(site, home_url):
+    class Stay(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    stay = urllib.request.build_opener(Stay())
+    answers = [site.get("/", opener=stay, **{"Accept-Language": "ur"}) for _ in range(2)]
+    assert [a[0] for a in answers] == [302, 302]
+    assert answers[0][1]["Location"].endswith(home_url)
+    assert answers[1][1]["X-Cache"] == "HIT"
+    english = site.get("/", opener=stay, **{"Accept-Language": "en-GB,en;q=0.8"})
+    assert english[1]["X-Cache"] == "MISS"  # another language, another answer
+    assert not english[1]["Location"].endswith(home_url)
+
+
 def test_publish_update_unpublish_reach_readers_at_once(site, home_url):
     story = site.shell(NEW_STORY.format(headline="سبز شاہین نے فائنل جیت لیا"))
     for path in (home_url, story["section"]):
