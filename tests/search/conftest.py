@@ -15,6 +15,11 @@ def search_url(language: str = "ur") -> str:
         return reverse("search")
 
 
+def api_url() -> str:
+    """GET /api/v1/search, by its name in the read API."""
+    return reverse("api-v1:search_stories")
+
+
 @pytest.fixture
 def make_story(edition):
     """Create and publish a story: make_story(headline, standfirst="", body="", section=…)."""

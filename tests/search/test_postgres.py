@@ -8,7 +8,7 @@ from django.db import connection
 
 from akhbar.search.backends import search
 from akhbar.search.query import DOC_TABLE, PG_INDEX, PG_VECTOR, plan, tsquery_expression
-from tests.search.conftest import search_url
+from tests.search.conftest import api_url, search_url
 from tests.search.test_query import HOSTILE
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -61,7 +61,26 @@ def test_only_live_on_postgres(make_story):
     make_story("مسودہ ٹماٹر", publish=False)
     gone = make_story("واپس ٹماٹر")
     gone.unpublish()
+    deleted = make_story("حذف ٹماٹر")
+    deleted.delete()
     assert found("ٹماٹر") == []
+
+
+def test_stored_vector_follows_a_republished_story(make_story):
+    story = make_story("پہلی سرخی زلزلہ")
+    story.headline = "دوسری سرخی سیلاب"
+    story.save_revision().publish()
+    assert found("سیلاب") == [story.pk] and found("زلزلہ") == []
+
+
+def test_broad_query_pages_and_total_on_postgres(make_story):
+    for i in range(14):
+        make_story(f"گندم کی خبر {i}", days_ago=i + 1)
+    first = search("گندم", limit=10)
+    second = search("گندم", limit=10, offset=10)
+    assert first.total == second.total == 14
+    assert len(first.hits) == 10 and len(second.hits) == 4
+    assert not {pk for pk, _ in first.hits} & {pk for pk, _ in second.hits}
 
 
 @pytest.mark.parametrize("query", HOSTILE)
@@ -70,6 +89,8 @@ def test_hostile_queries_on_postgres(make_story, client, query):
     result = search(query)
     assert not result.failed
     assert client.get(search_url(), {"q": query}).status_code == 200
+    api = client.get(api_url(), {"q": query})
+    assert api.status_code == (200 if query.strip() and len(query) <= 1000 else 400)
 
 
 def test_any_word_fallback_on_postgres(make_story):
