@@ -51,6 +51,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+# Run as a script, bench/ itself heads sys.path, and bench/http.py would shadow the
+# standard library's http: put the project root there instead.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from akhbar.newsroom.demo import STORIES_DIR  # noqa: E402
