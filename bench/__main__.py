@@ -173,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="wrk runs per scenario")
     parser.add_argument("--rounds", type=int, default=5, help="publish→visible repetitions")
     parser.add_argument("--home", type=Path, help="reuse this AKHBAR_HOME (demo loaded)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
 
     root = Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
@@ -304,6 +305,10 @@ def main(argv: list[str] | None = None) -> int:
         "utf-8",
     )
     print(f"\nwritten to {RESULTS}/pagecache-{stamp}.txt and .json")
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(root, ignore_errors=True)
     return 0
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from urllib.error import URLError
 from urllib.parse import quote, unquote, urlsplit
 from urllib.request import Request, urlopen
 
@@ -37,7 +36,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from akhbar.site.pagecache import PURGE_ALL, purge_paths
 
 log = logging.getLogger(__name__)
-REFRESH_TIMEOUT = 5.0
+REFRESH_TIMEOUT = 30.0  # a sitemap of 50,000 stories takes a while to render
 
 
 def urls_showing(page) -> list[str]:
@@ -172,7 +171,7 @@ class NginxRefreshBackend(BaseBackend):
         try:
             with urlopen(request, timeout=REFRESH_TIMEOUT) as response:  # noqa: S310 - configured
                 response.read()
-        except URLError as exc:
+        except OSError as exc:  # URLError, HTTPError, a timeout: log it, refresh the rest
             status = getattr(exc, "code", None)
             if status in (404, 410):  # the 404 of an unpublished story is now what nginx keeps
                 return

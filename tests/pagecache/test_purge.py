@@ -64,3 +64,45 @@ def test_a_broken_purge_never_stops_publishing(
     story.refresh_from_db()
     assert story.live and story.headline == "ایک اور سرخی"
     assert "purge failed" in caplog.text
+
+
+def test_nginx_refresh_failures_are_logged_and_the_rest_still_sent(caplog):
+    import socket
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from akhbar.site.purge import NginxRefreshBackend
+
+    seen: list[tuple[str, str]] = []
+
+    class Refresh(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            seen.append((self.path, self.headers["Host"]))
+            self.send_response(404 if "gone" in self.path else 200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Refresh)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        location = f"http://127.0.0.1:{server.server_port}"
+        backend = NginxRefreshBackend({"LOCATION": location, "HOSTS": ["a.example", "b.example"]})
+        backend.purge_batch(
+            ["http://localhost/ur/خبر/", "http://localhost/ur/%DA%A9/gone/", "http://localhost/*"]
+        )
+    finally:
+        server.shutdown()
+    paths = sorted(seen)
+    assert ("/ur/%D8%AE%D8%A8%D8%B1/", "a.example") in paths  # encoded as browsers do
+    assert ("/ur/%DA%A9/gone/", "b.example") in paths  # not encoded twice
+    assert len(paths) == 4  # "*" (empty our own cache) is not an nginx URL
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    NginxRefreshBackend({"LOCATION": f"http://127.0.0.1:{closed}", "HOSTS": ["a"]}).purge_batch(
+        ["http://localhost/ur/", "http://localhost/ur/khel/"]
+    )
+    assert caplog.text.count("nginx refresh of") == 2
