@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -19,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from akhbar.newsroom.edition_settings import site_languages
 from akhbar.newsroom.editions import NoEdition
 from akhbar.text import fold
 from akhbar.wire import stories
@@ -91,6 +93,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "wire/entry.html",
         {
             "entry": entry,
+            "other_editions": [
+                (code, name) for code, name in settings.LANGUAGES
+                if code in site_languages() and code != (entry.language or "").split("-")[0]
+            ],
             "copies": entry.duplicates.select_related("source"),
             "header_title": entry.headline[:60],
         },
@@ -127,6 +133,24 @@ def use(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("wagtailadmin_pages:edit", article.pk)
 
 
+@require_POST
+def translate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make a linked draft of the entry in another edition (akhbar.wire.translate)."""
+    from akhbar.wire.translate import draft_translation
+
+    entry = get_object_or_404(WireEntry.objects.select_related("source", "article"), pk=pk)
+    target = request.POST.get("language", "")
+    try:
+        draft = draft_translation(entry, target)
+    except (WireError, NoEdition, FetchError, ValueError, LookupError) as exc:
+        messages.error(request, f"Could not make a {target!r} draft of {entry.uri}: {exc}")
+        return redirect("wire_desk:detail", pk)
+    messages.success(
+        request, "Translation draft made from the wire; credit and source link kept."
+    )
+    return redirect("wagtailadmin_pages:edit", draft.pk)
+
+
 def quarantine(request: HttpRequest) -> HttpResponse:
     """Refused documents and items, newest first, with the reason."""
     page = Paginator(Quarantine.objects.select_related("source"), PAGE_SIZE).get_page(
@@ -152,4 +176,5 @@ urlpatterns = [
     path("quarantine/", quarantine, name="quarantine"),
     path("<int:pk>/", detail, name="detail"),
     path("<int:pk>/use/", use, name="use"),
+    path("<int:pk>/translate/", translate, name="translate"),
 ]

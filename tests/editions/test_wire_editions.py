@@ -162,3 +162,21 @@ def test_turkish_headline_with_dotted_capital_i_gets_a_valid_slug(editions, tmp_
     story = ArticlePage.objects.get(uri="urn:akhbar:test:editions:izmir")
     assert story.slug.startswith("izmirde-yeni-bisiklet-yolu-açıldı-istanbul")
     assert "\u0307" not in story.slug and story.url.startswith("/tr/cevre/")
+
+
+def test_desk_makes_a_translation_draft(english_entry, client, django_user_model):
+    from django.urls import reverse
+
+    user = django_user_model.objects.create_superuser("desk", "desk@example.org", "pw-desk-123")
+    client.force_login(user)
+    page = client.get(reverse("wire_desk:detail", args=[english_entry.pk])).content.decode()
+    assert 'name="language"' in page and 'value="ur"' in page and 'value="en"' not in page
+    url = reverse("wire_desk:translate", args=[english_entry.pk])
+    response = client.post(url, {"language": "tr"})
+    draft = ArticlePage.objects.get(locale__language_code="tr")
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    english_entry.refresh_from_db()
+    assert draft.translation_key == english_entry.article.translation_key
+    refused = client.post(url, {"language": "<script>"}, follow=True)
+    assert refused.status_code == 200 and ArticlePage.objects.count() == 2
+    assert client.get(url).status_code == 405
