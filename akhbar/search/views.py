@@ -93,9 +93,10 @@ def read_request(get: QueryDict, nav: list[SectionPage]) -> Request:
 
 
 def edition_for_request(request: HttpRequest) -> EditionPage | None:
-    """The edition of the site being visited, else the Urdu edition."""
+    """The edition of the site being visited (its URL prefix), else the Urdu edition."""
     site = Site.find_for_request(request)
-    root = site.root_page.specific if site else None
+    # Editions are translations of the site's root page; the active language is the prefix's.
+    root = site.root_page.localized.specific if site else None
     if isinstance(root, EditionPage):
         return root
     return EditionPage.objects.live().filter(locale__language_code="ur").first()

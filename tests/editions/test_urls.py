@@ -82,3 +82,13 @@ def test_prefixed_page_ignores_accept_language(client, edition):
     response = client.get("/ur/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert 'lang="ur"' in response.content.decode()
+
+
+def test_search_page_belongs_to_the_prefix_edition(client, db):
+    from akhbar.newsroom.editions import ensure_editions
+
+    ensure_editions()
+    english = client.get("/en/search/").content.decode()
+    assert '<html lang="en" dir="ltr">' in english
+    arabic = client.get("/ar/search/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic
