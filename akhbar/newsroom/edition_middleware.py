@@ -11,9 +11,32 @@ redirect and no Vary: Accept-Language, exactly as they were before editions had 
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.urls import is_valid_path
 from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
+from wagtail.models import Site
+
+
+def edition_languages() -> set[str]:
+    """Languages that have an edition home (from Wagtail's cached site roots: no query)."""
+    return {root.language_code for root in Site.get_site_root_paths()}
+
+
+def preferred_edition(request, available: set[str]) -> str:
+    """The first edition in the reader's Accept-Language that exists, else the default."""
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for code, _ in parse_accept_lang_header(header):
+        if code == "*":
+            break
+        try:
+            language = translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+        if language in available:
+            return language
+    return settings.LANGUAGE_CODE
 
 
 class EditionLocaleMiddleware(LocaleMiddleware):
@@ -22,12 +45,23 @@ class EditionLocaleMiddleware(LocaleMiddleware):
     def process_request(self, request):
         path = request.path_info
         urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
-        if translation.get_language_from_path(path) is None and is_valid_path(path, urlconf):
+        prefix = translation.get_language_from_path(path)
+        if prefix is None and is_valid_path(path, urlconf):
             request.akhbar_unprefixed = True
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
             return None
-        return super().process_request(request)
+        available = edition_languages()
+        if prefix is not None:
+            if available and prefix not in available:
+                # /en/… on a site without an English edition: not the Urdu pages in English.
+                raise Http404("no edition in this language")
+            return super().process_request(request)
+        # Unprefixed: the redirect goes to an edition that exists.
+        language = preferred_edition(request, available) if available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        return None
 
     def process_response(self, request, response):
         if getattr(request, "akhbar_unprefixed", False):

@@ -19,7 +19,7 @@ import pytest
         ("en;q=garbage,,;;", "/ur/"),
     ],
 )
-def test_root_redirects_to_the_edition_the_reader_prefers(client, edition, accept, prefix):
+def test_root_redirects_to_the_edition_the_reader_prefers(client, editions, accept, prefix):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept) if accept else client.get("/")
     assert response.status_code == 302
     assert response["Location"] == prefix
@@ -73,7 +73,7 @@ def test_unprefixed_paths_keep_the_default_language(client, story):
     assert "Accept-Language" not in response.get("Vary", "")
 
 
-def test_redirect_from_root_varies_by_language(client, edition):
+def test_redirect_from_root_varies_by_language(client, editions):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="ar")
     assert "Accept-Language" in response["Vary"]
 
@@ -92,3 +92,11 @@ def test_search_page_belongs_to_the_prefix_edition(client, db):
     assert '<html lang="en" dir="ltr">' in english
     arabic = client.get("/ar/search/").content.decode()
     assert '<html lang="ar" dir="rtl">' in arabic
+
+
+def test_root_only_redirects_to_editions_that_exist(client, edition):
+    """Only the Urdu edition: an English reader still lands on /ur/, and /en/ is not Urdu."""
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Location"] == "/ur/"
+    assert client.get("/en/").status_code == 404
+    assert client.get("/en/search/").status_code == 404
