@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
-from bench.http import AkhbarServer, Load, fetch, run_wrk, static_nginx
+from bench.loadgen import AkhbarServer, Load, fetch, run_wrk, static_nginx
 from deploy.nginx import Nginx, free_port
 
 RESULTS = Path(__file__).parent / "results"
@@ -61,7 +61,7 @@ def prepare(home: Path, env: dict) -> None:
     """The demo edition, and a plain Wagtail page beside it (no nginx to purge yet)."""
     import subprocess
 
-    from bench.http import AKHBAR
+    from bench.loadgen import AKHBAR
 
     quiet = {k: v for k, v in env.items() if k != "AKHBAR_NGINX_REFRESH_URL"}
     loaded = (home / "akhbar.sqlite3").exists()

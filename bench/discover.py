@@ -33,15 +33,8 @@ import argparse
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
-
-# Run as a script, bench/ itself would be first on the path, and bench/http.py would hide
-# the standard library's http: put the checkout there instead.
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 
 from akhbar.discover.features import STOPWORDS, text_words  # noqa: E402
 from akhbar.discover.memindex import MemoryIndex, story_from_words  # noqa: E402

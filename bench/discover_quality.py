@@ -43,11 +43,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-# Run as a script, bench/ itself would be first on the path, and bench/http.py would hide
-# the standard library's http: put the checkout there instead.
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
-
 from akhbar.discover import engine  # noqa: E402
 from akhbar.discover.features import text_words  # noqa: E402
 from akhbar.discover.memindex import MemoryIndex, make_story  # noqa: E402

@@ -51,11 +51,6 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-# Run as a script, bench/ itself heads sys.path, and bench/http.py would shadow the
-# standard library's http: put the project root there instead.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from akhbar.newsroom.demo import STORIES_DIR  # noqa: E402
 from akhbar.search import query as q  # noqa: E402
 from akhbar.search.sqlite_search import full_search_sql, run_sqlite  # noqa: E402

@@ -23,14 +23,8 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
-import sys
 import tempfile
-from pathlib import Path
 
-# Run as a script, bench/ itself heads sys.path, and bench/http.py would shadow the
-# standard library's http: put the project root there instead.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["AKHBAR_HOME"] = tempfile.mkdtemp(prefix="akhbar-search-eval-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "akhbar.settings.dev")
 os.environ.pop("DATABASE_URL", None)

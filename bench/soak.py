@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.__main__ import prepare, seed_article, setup_django
-from bench.http import AkhbarServer, run_wrk
+from bench.loadgen import AkhbarServer, run_wrk
 
 RESULTS = Path(__file__).parent / "results"
 PAGE = os.sysconf("SC_PAGE_SIZE")
