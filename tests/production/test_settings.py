@@ -37,7 +37,9 @@ print(json.dumps({
 
 def production(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("AKHBAR_", "AWS_")) and k not in ("DATABASE_URL", "REDIS_URL")}
+           if not k.startswith(("AKHBAR_", "AWS_"))
+           # the browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE here; a deployment never has it
+           and k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update(DJANGO_SETTINGS_MODULE="akhbar.settings.production",
                AKHBAR_SECRET_KEY=secrets.token_urlsafe(60),
                AKHBAR_ALLOWED_HOSTS="news.example.org", AKHBAR_HOME=str(tmp_path), **extra)
