@@ -239,17 +239,8 @@ def test_landmarks_headings_and_keyboard(browser, live_server, newsroom):
 
 
 def test_article_parts_in_order_at_both_widths(browser, live_server, newsroom):
-    parts = [
-        ".story__section",
-        ".story__reading",
-        ".story__headline",
-        ".story__standfirst",
-        ".story__figure img",
-        ".story__caption",
-        ".story__dateline time",
-        ".story__body",
-        ".discover__title",
-    ]
+    from tests.browser.test_article_page import PARTS as parts  # the seed's order, once
+
     for width in WIDTHS:
         page, _, _ = open_page(browser, live_server.url + newsroom["story"].url, width)
         tops = [page.locator(sel).first.bounding_box()["y"] for sel in parts[1:]]
