@@ -15,6 +15,13 @@ itself and through the task queue:
   scheduled stories go live through Wagtail's publish in the scheduler, so the same
   signal purges them at release.
 
+Deleting and moving a live page reach readers the same way. Wagtail unpublishes every
+live page it is about to delete (its own pre_delete receiver), which sends
+page_unpublished while the rows still exist: the URLs are listed then and sent after the
+delete commits. A move changes addresses, so the URLs are listed twice: before the move
+(the old story URL, the old section and its feeds) and after it (the new ones), and both
+lists go out once the move has committed.
+
 Backends, in order: `PageCacheBackend` empties the origin's page cache (every process, via
 the purge log), then `NginxRefreshBackend` has nginx fetch each URL afresh. Order matters:
 nginx must not re-fetch a page the origin still holds.
@@ -23,6 +30,7 @@ nginx must not re-fetch a page the origin still holds.
 from __future__ import annotations
 
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote, unquote, urlsplit
 from urllib.request import Request, urlopen
@@ -32,6 +40,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
 
 from akhbar.site.pagecache import PURGE_ALL, purge_paths
 
@@ -93,26 +102,93 @@ def purge_now(urls: list[str]) -> None:
         purge_urls_from_cache_task.call(urls)
 
 
-def purge_page(page) -> None:
-    """Purge everything showing `page` once the surrounding transaction (if any) commits."""
+def _listed(page, with_descendants: bool = False) -> list[str]:
+    """`urls_showing(page)`, or "empty everything" when they cannot be worked out."""
     try:
         urls = urls_showing(page)
-    except Exception:  # a purge must never stop a story from being published
+        if with_descendants and not page.is_leaf():
+            # A moved section takes its stories along: their own addresses change too.
+            # (urls_showing already empties the in-process cache for a non-story page;
+            # these are for nginx.)
+            batch = PurgeBatch()
+            batch.add_pages(Page.objects.live().descendant_of(page).specific())
+            urls = list(dict.fromkeys([*urls, *sorted(batch.urls)]))
+        return urls
+    except Exception:  # a purge must never stop a story from being published or moved
         log.exception("could not list the URLs showing page %s", page.pk)
-        urls = ["/" + PURGE_ALL]
+        return ["/" + PURGE_ALL]
+
+
+def _send_after_commit(urls: list[str], page_id) -> None:
+    """Send `urls` once the surrounding transaction (if any) commits; never raise."""
 
     def send() -> None:
         try:
             purge_now(urls)
         except Exception:
-            log.exception("page cache purge failed for page %s", page.pk)
+            log.exception("page cache purge failed for page %s", page_id)
 
     transaction.on_commit(send)
 
 
+def purge_page(page) -> None:
+    """Purge everything showing `page` once the surrounding transaction (if any) commits."""
+    _send_after_commit(_listed(page), page.pk)
+
+
 def on_publish_change(sender, instance, **kwargs) -> None:
-    """Receiver for Wagtail's page_published and page_unpublished signals."""
+    """Receiver for Wagtail's page_published and page_unpublished signals.
+
+    Also purges a deleted live page: Wagtail unpublishes it (page_unpublished) in its
+    pre_delete receiver, before the rows go.
+    """
     purge_page(instance)
+
+
+def on_restriction_change(sender, instance, **kwargs) -> None:
+    """Receiver for a view restriction saved or deleted: purge what shows its page."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        purge_page(page.specific)
+
+
+# URLs showing a page before its move, by page id, until the move's post signal; per
+# thread, since two requests may move pages at the same time.
+_before_move = threading.local()
+
+
+def _shows_anything(page) -> bool:
+    """Whether readers can see `page` or something under it (a draft shows nowhere)."""
+    return bool(page.live) or Page.objects.live().descendant_of(page).exists()
+
+
+def on_move_start(sender, instance, **kwargs) -> None:
+    """Receiver for Wagtail's pre_page_move: list what shows the page at its old place."""
+    pending = _before_move.__dict__.setdefault("urls", {})
+    pending.pop(instance.pk, None)
+    try:
+        visible = _shows_anything(instance)
+    except Exception:
+        log.exception("could not tell whether page %s is visible", instance.pk)
+        visible = True
+    if visible:
+        pending[instance.pk] = _listed(instance, with_descendants=True)
+
+
+def on_move_done(sender, instance, **kwargs) -> None:
+    """Receiver for Wagtail's post_page_move: purge the old and the new places after commit."""
+    pending = _before_move.__dict__.setdefault("urls", {})
+    old = pending.pop(instance.pk, None)
+    if old is None:  # a draft (shows nowhere), or a move that began outside this thread
+        try:
+            if not _shows_anything(instance):
+                return
+        except Exception:
+            log.exception("could not tell whether page %s is visible", instance.pk)
+        old = []
+    # The new address first: a reader following a link from the refreshed home gets it.
+    urls = list(dict.fromkeys([*_listed(instance, with_descendants=True), *old]))
+    _send_after_commit(urls, instance.pk)
 
 
 class PageCacheBackend(BaseBackend):
