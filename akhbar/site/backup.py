@@ -14,8 +14,19 @@ The database part depends on the engine:
   or when pg_dump refuses the server (an older client than the server), Django's
   `dumpdata`/`loaddata` inside one transaction: slower, but needs nothing but Python.
 
-Media goes to a staging folder next to MEDIA_ROOT and is swapped in by renaming, after
-the database has been restored; the folder it replaces is kept until the swap succeeded.
+Media is in the archive wherever it is kept: read from MEDIA_ROOT when it is on this
+machine, else through Django's default storage (listdir/open: S3 in production when
+AKHBAR_S3_BUCKET is set), each object copied once into the temporary folder the archive
+is written from (so a backup needs free space for the media twice: copies and archive).
+Restoring it depends on the storage:
+
+- on this machine (FileSystemStorage): the files go to a staging folder next to
+  MEDIA_ROOT and are swapped in by renaming, after the database has been restored; the
+  folder it replaces is kept until the swap succeeded;
+- anywhere else (S3 and other object stores, which cannot rename a folder): every file
+  is written back under its own name before the database is restored (so a picture the
+  restored database names is there when it is), and objects the archive does not hold
+  are deleted after it. Each object is replaced whole, never half-written.
 Before every restore the current state is itself backed up (see `restore`), so a restore
 never loses anything, even when it was the wrong archive.
 """
@@ -26,6 +37,7 @@ import gzip
 import hashlib
 import io
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -38,6 +50,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+from django.core.files import File
+from django.core.files.storage import Storage, storages
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -50,6 +65,7 @@ DB_JSON = "database/akhbar.json"
 MEDIA = "media"
 CHUNK = 1 << 20
 MAX_MANIFEST = 16 << 20
+log = logging.getLogger(__name__)
 
 
 class BackupError(Exception):
@@ -62,6 +78,7 @@ class Result:
     method: str
     files: int
     bytes: int
+    skipped: tuple[str, ...] = ()  # stored names no archive can hold (e.g. with "..")
 
 
 # -- making an archive -----------------------------------------------------------------
@@ -129,6 +146,74 @@ def _media_root() -> Path | None:
     return Path(settings.MEDIA_ROOT)
 
 
+def _media_storage() -> Storage:
+    """The storage media lives in (S3 in production when AKHBAR_S3_BUCKET is set)."""
+    return storages["default"]
+
+
+def _stored_names(storage: Storage) -> tuple[list[str], list[str]]:
+    """Every file in `storage` by the name the storage knows it by, sorted; and the
+    names left out because no archive can hold them.
+
+    Object stores have keys, not folders: a key like "a/../b" or "a//b" lists as a folder
+    named ".." or "." that the storage would resolve elsewhere (listing "a/../" lists the
+    top again, for ever). Such folders and file names are not followed but reported.
+    """
+    found: list[str] = []
+    odd: list[str] = []
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        dirs, files = storage.listdir(folder)
+        for name in files:
+            (found if _is_safe(f"{folder}{name}") else odd).append(f"{folder}{name}")
+        for name in dirs:
+            if name in ("", ".", "..") or "/" in name or "\\" in name:
+                odd.append(f"{folder}{name}/")
+            else:
+                folders.append(f"{folder}{name}/")
+    return sorted(found), sorted(odd)
+
+
+def _is_safe(name: str) -> bool:
+    try:
+        _safe_name(name)
+    except BackupError:
+        return False
+    return True
+
+
+def _fetch_media(storage: Storage, folder: Path) -> tuple[list[tuple[str, Path]], list[str]]:
+    """Copy every stored media file into `folder`; returns (members, names skipped).
+
+    The copies are what the archive holds and what its checksums are taken from, so
+    each object is read once even when the tar is written after the manifest.
+    """
+    members: list[tuple[str, Path]] = []
+    names, skipped = _stored_names(storage)
+    for name in skipped:
+        # Such a key can exist in a bucket; restore would refuse the whole archive for
+        # it, so it is left out and reported instead.
+        log.warning("backup leaves out %r: not a plain relative file name", name)
+    for name in names:
+        target = folder.joinpath(MEDIA, *name.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with storage.open(name, "rb") as src, target.open("wb") as dst:
+                while chunk := src.read(CHUNK):
+                    dst.write(chunk)
+        except FileNotFoundError:  # deleted since it was listed: it is gone anyway
+            target.unlink(missing_ok=True)
+            continue
+        except OSError as exc:
+            raise BackupError(f"could not read media file {name!r}: {exc}") from exc
+        except Exception as exc:  # boto3's ClientError and kin are not OSErrors
+            raise BackupError(f"could not read media file {name!r} from "
+                              f"{type(storage).__name__}: {exc}") from exc
+        members.append((f"{MEDIA}/{name}", target))
+    return members, skipped
+
+
 def backup(path: Path | str) -> Result:
     """Write a backup archive to `path` (replacing it only once complete)."""
     path = Path(path).resolve()
@@ -143,12 +228,18 @@ def backup(path: Path | str) -> Result:
         else:
             raise BackupError(f"cannot back up a {connection.vendor} database")
         members: list[tuple[str, Path]] = [(db_member, folder / Path(db_member).name)]
+        skipped: list[str] = []
         media = _media_root()
-        if media is not None and media.is_dir():
-            for file in sorted(media.rglob("*")):
-                if file.is_file() and not file.is_symlink():
-                    rel = file.relative_to(media).as_posix()
-                    members.append((f"{MEDIA}/{rel}", file))
+        if media is not None:
+            # On this machine the files are added from where they are: no copy.
+            if media.is_dir():
+                for file in sorted(media.rglob("*")):
+                    if file.is_file() and not file.is_symlink():
+                        rel = file.relative_to(media).as_posix()
+                        members.append((f"{MEDIA}/{rel}", file))
+        else:
+            fetched, skipped = _fetch_media(_media_storage(), folder)
+            members += fetched
         files = {}
         for name, source in members:
             files[name] = {"size": source.stat().st_size, "sha256": _sha256(source)}
@@ -157,7 +248,7 @@ def backup(path: Path | str) -> Result:
             "version": VERSION,
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "database": {"vendor": connection.vendor, "member": db_member},
-            "media": "included" if media is not None else "external",
+            "media": "included",
             "files": files,
         }
         partial = folder / "archive.partial"
@@ -170,7 +261,7 @@ def backup(path: Path | str) -> Result:
                 tar.add(source, arcname=name, recursive=False)
         os.replace(partial, path)
     total = sum(f["size"] for f in files.values())
-    return Result(path, db_member, len(files), total)
+    return Result(path, db_member, len(files), total, tuple(skipped))
 
 
 # -- checking and restoring --------------------------------------------------------------
@@ -314,6 +405,37 @@ def _swap_media(staged: Path | None) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _put_media(storage: Storage, staged: Path, names: list[str]) -> None:
+    """Write each staged media file to `storage` under exactly its archived name."""
+    for name in names:
+        source = staged.joinpath(*name.split("/"))
+        try:
+            with source.open("rb") as fh:
+                # Storage.save() would pick another name when this one is taken (S3 is
+                # set not to overwrite); _save() is the storage's own write-at-this-name,
+                # and on S3 an upload that fails leaves the old object as it was.
+                written = storage._save(name, File(fh, name=name))
+        except SuspiciousOperation as exc:  # the storage's own check: outside its prefix
+            raise BackupError(f"refusing archive: {name!r} leaves the media storage") from exc
+        except Exception as exc:
+            raise BackupError(f"could not write media file {name!r}; the database is "
+                              f"unchanged, files written so far stay: {exc}") from exc
+        if written != name:
+            raise BackupError(f"the media storage stored {name!r} as {written!r}")
+
+
+def _drop_strays(storage: Storage, keep: set[str]) -> None:
+    """Delete stored files the archive does not hold, as the folder swap does locally."""
+    # Names that are not plain ("a/../b") are not listed: to the storage's delete they
+    # could mean another object, even one just restored (backup leaves them out too).
+    for name in _stored_names(storage)[0]:
+        if name not in keep:
+            try:
+                storage.delete(name)
+            except Exception:  # the newsroom is restored; a leftover file harms nothing
+                log.exception("restore could not delete %r from the media storage", name)
+
+
 def restore(path: Path | str, *, safety_copy: Path | None = None) -> dict:
     """Replace this newsroom's database and media with the archive's.
 
@@ -337,11 +459,19 @@ def restore(path: Path | str, *, safety_copy: Path | None = None) -> dict:
         if safety_copy is not None:
             backup(safety_copy)
         source = staging.joinpath(*member.split("/"))
+        with_media = manifest.get("media") == "included"
+        remote = _media_storage() if with_media and media is None else None
+        archived = sorted(n[len(MEDIA) + 1:] for n in manifest["files"]
+                          if n.startswith(f"{MEDIA}/"))
+        if remote is not None:
+            _put_media(remote, staging / MEDIA, archived)
         if connection.vendor == "sqlite":
             _restore_sqlite(source)
         else:
             _restore_postgres(source, member)
-        if manifest.get("media") == "included":
+        if remote is not None:
+            _drop_strays(remote, set(archived))
+        elif with_media:
             _swap_media(staging / MEDIA)
         return manifest
     finally:
