@@ -16,6 +16,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext, pgettext
 from wagtail.models import Site
 
 from akhbar.newsroom.front import decorate, newest_stories, sections
@@ -59,7 +60,8 @@ def _day(raw: str, name: str, notes: list[str]) -> date | None:
         return date.fromisoformat(raw)
     except ValueError:
         notes.append(
-            f"تاریخ ({name}) سمجھ میں نہیں آئی، اس لیے نظر انداز کی گئی: YYYY-MM-DD لکھیں۔"
+            gettext("The date (%(field)s) was not understood, so it was ignored: write "
+                     "YYYY-MM-DD.") % {"field": name}
         )
         return None
 
@@ -70,20 +72,27 @@ def read_request(get: QueryDict, nav: list[SectionPage]) -> Request:
     text = get.get("q", "")
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
-        req.notes.append(f"تلاش بہت لمبی تھی: صرف پہلے {MAX_QUERY_CHARS} حروف استعمال ہوئے۔")
+        req.notes.append(
+            ngettext(
+                "The search was too long: only its first %(count)s character was used.",
+                "The search was too long: only its first %(count)s characters were used.",
+                MAX_QUERY_CHARS,
+            ) % {"count": MAX_QUERY_CHARS}
+        )
     req.text = text.strip()
     slug = get.get("section", "")
     if slug:
         req.section = next((s for s in nav if s.slug == slug), None)
         if req.section is None:
-            req.notes.append("یہ حصہ موجود نہیں، اس لیے تمام حصوں میں تلاش کی گئی۔")
-    req.since = _day(get.get("from", ""), "سے", req.notes)
-    req.until = _day(get.get("to", ""), "تک", req.notes)
+            req.notes.append(gettext("There is no such section, so every section was searched."))
+    # Named as the form labels them, so the reader finds the field the note is about.
+    req.since = _day(get.get("from", ""), pgettext("search form", "From"), req.notes)
+    req.until = _day(get.get("to", ""), pgettext("search form", "To"), req.notes)
     if req.since and req.until and req.since > req.until:
         req.since, req.until = req.until, req.since
     sort = get.get("sort", "relevance")
     if sort not in ("relevance", "newest"):
-        req.notes.append("ترتیب سمجھ میں نہیں آئی: مطابقت کے لحاظ سے دکھائی گئی۔")
+        req.notes.append(gettext("The order was not understood: results are shown by relevance."))
         sort = "relevance"
     req.sort = sort
     raw_page = get.get("page", "1")
@@ -134,9 +143,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         story.standfirst_html = highlight(story.standfirst, wanted)
     pages = max(1, -(-result.total // PAGE_SIZE))
     if result.plan.truncated:
-        req.notes.append("صرف پہلے بارہ الفاظ تلاش کیے گئے۔")
+        req.notes.append(gettext("Only the first twelve words were searched."))
     if result.failed:
-        req.notes.append("تلاش اس وقت مکمل نہیں ہو سکی، دوبارہ کوشش کریں۔")
+        req.notes.append(gettext("The search could not be finished just now; please try again."))
     context = {
         "edition": edition,
         "language": language,
