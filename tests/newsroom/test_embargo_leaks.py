@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from akhbar.newsroom.models import ArticlePage
 from akhbar.newsroom.scheduler import backdate, publish_due
+from tests.fixtures_ninjs import embargoed_ninjs
 
 pytestmark = pytest.mark.django_db
 
@@ -33,43 +34,19 @@ AUDIO_EXTS = ("mp3", "ogg", "opus", "m4a", "webm", "vtt", "json")
 
 
 def embargoed_doc(until) -> dict:
-    return {
-        "uri": URI,
-        "type": "text",
-        "version": "1",
-        "firstCreated": timezone.now().isoformat(),
-        "versionCreated": timezone.now().isoformat(),
-        "embargoedUntil": until.isoformat(),
-        "pubStatus": "usable",
-        "language": "ur",
-        "headlines": [{"role": "main", "value": f"{TOKEN} جھیل کے کنارے تحقیقی مرکز کا اعلان"}],
-        "descriptions": [{"role": "summary", "value": "محکمہ جنگلات نے نئے مرکز کا منصوبہ بنایا"}],
-        "bodies": [
-            {
-                "role": "main",
-                "contentType": "text/html",
-                "value": f"<p>{TOKEN} جھیل پر پرندوں کی گنتی ہر سال سردیوں میں کی جائے گی۔</p>",
-            }
-        ],
-        "subjects": [
-            {
-                "name": "ماحولیات",
-                "uri": "http://cv.iptc.org/newscodes/mediatopic/06000000",
-                "rel": "about",
-            }
-        ],
-        "associations": [
-            {
-                "name": "featureimage",
-                "uri": f"{URI}:image",
-                "type": "picture",
-                "headlines": [{"role": "alt", "value": "جھیل کا کنارا"}],
-                "renditions": [
-                    {"name": "original", "href": "lake.jpg", "contentType": "image/jpeg"}
-                ],
-            }
-        ],
-    }
+    return embargoed_ninjs(
+        URI,
+        until,
+        headline=f"{TOKEN} جھیل کے کنارے تحقیقی مرکز کا اعلان",
+        summary="محکمہ جنگلات نے نئے مرکز کا منصوبہ بنایا",
+        body_html=f"<p>{TOKEN} جھیل پر پرندوں کی گنتی ہر سال سردیوں میں کی جائے گی۔</p>",
+        subject={
+            "name": "ماحولیات",
+            "uri": "http://cv.iptc.org/newscodes/mediatopic/06000000",
+            "rel": "about",
+        },
+        picture=("lake.jpg", "جھیل کا کنارا"),
+    )
 
 
 @pytest.fixture

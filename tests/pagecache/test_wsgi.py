@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from akhbar.newsroom.models import ArticlePage
 from akhbar.newsroom.scheduler import backdate, publish_due
+from tests.fixtures_ninjs import embargoed_ninjs
 
 from .conftest import Reader
 
@@ -124,24 +125,6 @@ def test_unpublished_story_goes_at_once_and_returns(
     assert cached.get(url).status == 200
 
 
-def embargoed(until) -> dict:
-    return {
-        "uri": "urn:akhbar:test:pagecache:firozi",
-        "type": "text",
-        "version": "1",
-        "firstCreated": timezone.now().isoformat(),
-        "versionCreated": timezone.now().isoformat(),
-        "embargoedUntil": until.isoformat(),
-        "pubStatus": "usable",
-        "language": "ur",
-        "headlines": [{"role": "main", "value": f"{TOKEN} پتھروں کی نمائش کا اعلان"}],
-        "bodies": [
-            {"role": "main", "contentType": "text/html", "value": f"<p>{TOKEN} نمائش۔</p>"}
-        ],
-        "subjects": [{"name": "ثقافت", "uri": "http://cv.iptc.org/newscodes/mediatopic/01000000"}],
-    }
-
-
 def test_embargoed_story_absent_from_cached_pages_until_release(
     cached, edition, tmp_path, django_capture_on_commit_callbacks
 ):
@@ -152,7 +135,14 @@ def test_embargoed_story_absent_from_cached_pages_until_release(
     for url in (home, section):
         cached.get(url)
     doc = tmp_path / "firozi.json"
-    doc.write_text(json.dumps(embargoed(timezone.now() + timedelta(hours=2))), "utf-8")
+    firozi = embargoed_ninjs(
+        "urn:akhbar:test:pagecache:firozi",
+        timezone.now() + timedelta(hours=2),
+        headline=f"{TOKEN} پتھروں کی نمائش کا اعلان",
+        body_html=f"<p>{TOKEN} نمائش۔</p>",
+        subject={"name": "ثقافت", "uri": "http://cv.iptc.org/newscodes/mediatopic/01000000"},
+    )
+    doc.write_text(json.dumps(firozi), "utf-8")
     with django_capture_on_commit_callbacks(execute=True):
         (outcome,) = ingest_file(doc)
     assert outcome.action == "created", outcome
