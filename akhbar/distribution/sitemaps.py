@@ -2,7 +2,9 @@
 
 - `<lang>`: every live story of an edition, `lastmod` from its last publication or wire
   update, `xhtml:link` hreflang alternates when a story has translations in other
-  editions (same Wagtail `translation_key`); Django pages it at 50,000 URLs (`?p=2`).
+  editions (same Wagtail `translation_key`), with an `x-default` for the default
+  (Urdu) edition's version when there is one (``structured.x_default``, as the story
+  page's <head> says); Django pages it at 50,000 URLs (`?p=2`).
 - `<lang>-pages`: the edition's home and sections.
 - `news`: stories first published in the last 48 hours (at most 1,000, Google's limit),
   with `news:publication` (edition name, language), `news:publication_date` and title.
@@ -27,6 +29,7 @@ from akhbar.distribution.stories import (
     published_sections,
     published_stories,
 )
+from akhbar.distribution.structured import x_default
 from akhbar.newsroom.models import EditionPage
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -90,11 +93,14 @@ class StorySitemap(DatedSitemap):
             for info in urls:
                 found = others.get(info["item"]["translation_key"])
                 if found:
-                    own = {"lang_code": self.edition.language, "location": info["location"]}
-                    info["alternates"] = [own] + [
-                        {"lang_code": lang, "location": path if "://" in path else prefix + path}
-                        for lang, path in found
+                    pairs = [(self.edition.language, info["location"])] + [
+                        (lang, path if "://" in path else prefix + path) for lang, path in found
                     ]
+                    info["alternates"] = [{"lang_code": lang, "location": url}
+                                          for lang, url in pairs]
+                    default = x_default(pairs)  # the same rule as the story page's <head>
+                    if default:
+                        info["alternates"].append({"lang_code": "x-default", "location": default})
         return urls
 
     def _translations(self) -> dict:

@@ -9,6 +9,7 @@ line separators become \\u escapes, which JSON parsers read back as the same cha
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -160,6 +161,16 @@ def alternates(page, urls: Urls) -> list[tuple[str, str]]:
     return [(page.locale.language_code, urls.absolute(page)), *found]
 
 
+def x_default(alternates: Sequence[tuple[str, str]]) -> str | None:
+    """The URL for readers whose language has no edition: the default (Urdu) edition's version.
+
+    None when the story has no version in the default edition: every page of a translation
+    cluster must name the same x-default (or none), and "the page itself" would differ from
+    page to page. Used by the <head> links and by the sitemap, so the two always agree.
+    """
+    return dict(alternates).get(settings.LANGUAGE_CODE)
+
+
 def head_tags(page, request: HttpRequest | None, edition: EditionPage | None) -> list[SafeString]:
     """Everything distribution puts in a reader page's <head>, in order."""
     urls = Urls(request)
@@ -172,9 +183,8 @@ def head_tags(page, request: HttpRequest | None, edition: EditionPage | None) ->
     translations = alternates(page, urls)
     for lang, url in translations:
         tags.append(format_html('<link rel="alternate" hreflang="{}" href="{}">', lang, url))
-    if translations:
-        # Readers whose language has no edition get the default (Urdu) version.
-        default = dict(translations).get(settings.LANGUAGE_CODE, translations[0][1])
+    default = x_default(translations)
+    if default:
         tags.append(format_html('<link rel="alternate" hreflang="x-default" href="{}">', default))
     og = [("og:site_name", site_name), ("og:locale", OG_LOCALES.get(language, language)),
           ("og:url", canonical)]

@@ -154,7 +154,7 @@ def test_translations_give_hreflang_alternates(client, newsroom):
     _, root = fetch_xml(client, "/sitemap-ur.xml")
     check_urlset(root)
     links = root.xpath("//xhtml:link", namespaces=NS)
-    assert {link.get("hreflang") for link in links} == {"ur", "en"}
+    assert {link.get("hreflang") for link in links} == {"ur", "en", "x-default"}
     assert any(link.get("href").startswith("http://testserver/en/economy/") for link in links)
 
 
