@@ -20,9 +20,10 @@ class NewsroomConfig(AppConfig):
             pre_page_move,
         )
 
-        from akhbar.newsroom import breaking, front, security
+        from akhbar.newsroom import breaking, front, sections, security
         from akhbar.site import purge
 
+        sections.connect()  # before the generation bump: parts are rebuilt with the new section
         page_published.connect(breaking.mark_updated, dispatch_uid="akhbar-mark-updated")
         # Cached page parts (navigation, head tags, bylines) follow every publish.
         for signal in (page_published, page_unpublished, post_page_move):
