@@ -1,4 +1,5 @@
-/* akhbar listen player: native <audio> underneath, Urdu-labelled controls on top.
+/* akhbar listen player: native <audio> underneath, controls on top labelled in the
+   edition's language (the labels come from the server-rendered template's data- attributes).
    Without JavaScript the native controls stay; with it they are replaced by a play/pause
    button, a seek slider and speed buttons (1×, 1.25×, 1.5×), all keyboard operable.
    Right-to-left aware: in an rtl player ArrowLeft moves forward in time (the slider
@@ -32,6 +33,9 @@
     var system = root.getAttribute("data-numerals") || "ascii";
     var duration = parseFloat(root.getAttribute("data-duration")) || 0;
     if (!audio || !play || !seek) return;
+    /* "current of total" in the edition's language, translated by the server (the template's
+       gettext); a page cached before the attribute existed gets a language-neutral slash. */
+    var timeLabel = seek.getAttribute("data-label-time") || "{current} / {total}";
 
     audio.controls = false;
     root.classList.add("listen--js");
@@ -48,7 +52,7 @@
       total.textContent = end;
       seek.max = String(Math.max(1, Math.round(d)));
       seek.value = String(Math.round(audio.currentTime));
-      seek.setAttribute("aria-valuetext", now + " از " + end);
+      seek.setAttribute("aria-valuetext", timeLabel.replace("{current}", now).replace("{total}", end));
     }
     function playing(on) {
       play.setAttribute("aria-label", play.getAttribute(on ? "data-label-pause" : "data-label-play"));
