@@ -12,10 +12,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from akhbar.api import api
+from akhbar.site import serving
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -31,8 +33,16 @@ if getattr(settings, "AKHBAR_SERVE_MEDIA", False):
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
+# Wagtail's page URLs, with its serve view wrapped to route from the cached edition
+# (akhbar/site/serving.py); the pattern and name stay Wagtail's.
+page_urls = [
+    re_path(p.pattern.regex.pattern, serving.serve, name=p.name)
+    if p.callback is wagtail_views.serve else p
+    for p in wagtail_urls.urlpatterns
+]
+
 urlpatterns += i18n_patterns(
     path("", include("akhbar.search.urls")),
-    path("", include(wagtail_urls)),
+    path("", include(page_urls)),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ newsroom's naive newest-stories list with the stored Discover list, read in one 
 
 from __future__ import annotations
 
+from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -17,10 +18,16 @@ from akhbar.newsroom.front import decorate
 
 @hooks.register("akhbar_article_context")
 def discover_context(article, context: dict) -> dict:
-    """The article's Discover list, with the card labels the template shows."""
-    stories = discover_stories(article, context.get("edition"))
+    """The article's Discover list, with the card labels the template shows.
+
+    Lazy: the cards are a fragment kept per publish (`{% part %}`), and while it is kept
+    the list is never read.
+    """
+    edition = context.get("edition")
     language, numerals = context.get("language", "ur"), context.get("numerals", "ascii")
-    return {"discover": decorate(stories, language, numerals)}
+    return {"discover": SimpleLazyObject(
+        lambda: decorate(discover_stories(article, edition), language, numerals)
+    )}
 
 
 class DiscoverOverrideViewSet(SnippetViewSet):

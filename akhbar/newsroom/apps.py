@@ -13,25 +13,14 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in, user_login_failed
-        from wagtail.signals import (
-            page_published,
-            page_unpublished,
-            post_page_move,
-            pre_page_move,
-        )
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from akhbar.newsroom import breaking, front, sections, security
-        from akhbar.site import purge
 
         sections.connect()  # before the generation bump: parts are rebuilt with the new section
         page_published.connect(breaking.mark_updated, dispatch_uid="akhbar-mark-updated")
         # Cached page parts (navigation, head tags, bylines) follow every publish.
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(front.bump_generation, dispatch_uid=f"akhbar-front-{id(signal)}")
-        # A move changes what readers see at two places: purge both once it commits (the
-        # old URLs are listed before the move). Deletes need nothing here: Wagtail
-        # unpublishes a live page before deleting it, and page_unpublished purges.
-        pre_page_move.connect(purge.on_move_start, dispatch_uid="akhbar-purge-move-start")
-        post_page_move.connect(purge.on_move_done, dispatch_uid="akhbar-purge-move-done")
         user_login_failed.connect(security.count_failure, dispatch_uid="akhbar-login-failed")
         user_logged_in.connect(security.clear_failures, dispatch_uid="akhbar-login-ok")

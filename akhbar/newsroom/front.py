@@ -17,10 +17,13 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+from contextvars import ContextVar
+from hashlib import blake2b
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.utils.functional import SimpleLazyObject
@@ -51,8 +54,17 @@ def _stamp() -> Path:
     return Path(settings.AKHBAR_HOME) / ".publish-generation"
 
 
+# While a page is served, every part comes from the generation read when it started
+# (see `one_generation`): a publish during the render cannot mix two versions in one page,
+# and the page pays one cache read and one stat for it, not one per part.
+_pinned: ContextVar[str | None] = ContextVar("akhbar_generation", default=None)
+
+
 def generation() -> str:
     """The current publish generation (a cache read and a stat, no SQL)."""
+    pinned = _pinned.get()
+    if pinned is not None:
+        return pinned
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = time.time_ns()
@@ -64,8 +76,27 @@ def generation() -> str:
     return f"{value}.{local}"
 
 
+@contextlib.contextmanager
+def one_generation():
+    """Serve one page from one publish generation (see `_pinned`)."""
+    token = _pinned.set(generation())
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def bump_generation(**kwargs) -> None:
-    """Something readers see changed: every cached part is built again on next use."""
+    """Something readers see changed: every cached part is built again on next use.
+
+    Bumped at once and again when the transaction commits: a reader who renders between
+    the two (seeing the old rows) must not keep that old part under the new generation.
+    """
+    _bump()
+    transaction.on_commit(_bump, robust=True)
+
+
+def _bump() -> None:
     now = time.time_ns()
     cache.set(GENERATION_KEY, now, None)
     stamp = _stamp()
@@ -75,24 +106,44 @@ def bump_generation(**kwargs) -> None:
 
 
 def cached_part(name: str, key: object, build):
-    """`build()`, cached per publish generation; a cache that is down means building."""
+    """`build()`, cached per publish generation; a cache that is down means building.
+
+    A build that finds nothing (None) is not kept: e.g. a flood of made-up story paths
+    must not fill the cache; each costs its query instead.
+    """
     full = f"akhbar:front:{name}:{generation()}:{key}"
     value = cache.get(full)
     if value is None:
         value = build()
-        cache.set(full, value, PARTS_SECONDS)
+        if value is not None:
+            cache.set(full, value, PARTS_SECONDS)
     return value
 
 
 def route_story(edition: EditionPage, components: list[str]) -> ArticlePage | None:
-    """The story at edition/section/story in one query, with what its page shows joined.
+    """The story at edition/section/story, with what its page shows joined.
 
-    Also answers whether a view restriction covers the story or its ancestors (so serving
-    it needs no second look at restrictions) and remembers the edition it was found in.
-    Returns None for any other shape of path; the caller routes it the Wagtail way.
+    Read in one query and then kept per publish generation (the row changes only by
+    publishing, unpublishing, moving or restricting it, which all bump the generation),
+    so a story's readers after the first cost no query for routing. Also answers whether
+    a view restriction covers the story or its ancestors (so serving it needs no second
+    look at restrictions) and remembers the edition it was found in. Returns None for any
+    other shape of path; the caller routes it the Wagtail way.
     """
     if len(components) != 2:
         return None
+    path = blake2b("/".join(components).encode("utf-8", "surrogatepass"), digest_size=16)
+    story = cached_part("route", f"{edition.pk}:{path.hexdigest()}",
+                        lambda: _find_story(edition, components))
+    if story is None:
+        return None
+    story.akhbar_edition = edition
+    if "locale" not in edition._state.fields_cache and edition.locale_id == story.locale_id:
+        edition.locale = story.locale  # the same row, already read
+    return story
+
+
+def _find_story(edition: EditionPage, components: list[str]) -> ArticlePage | None:
     ancestors = [edition.path[:i] for i in range(STEPLEN, len(edition.path) + 1, STEPLEN)]
     parent_path = Substr(OuterRef("path"), 1, len(edition.path) + STEPLEN)
     restricted = PageViewRestriction.objects.filter(
@@ -105,10 +156,6 @@ def route_story(edition: EditionPage, components: list[str]) -> ArticlePage | No
                 path__startswith=edition.path, depth=edition.depth + 2)
         .first()
     )
-    if story is not None:
-        story.akhbar_edition = edition
-        if "locale" not in edition._state.fields_cache and edition.locale_id == story.locale_id:
-            edition.locale = story.locale  # the same row, already read
     return story
 
 

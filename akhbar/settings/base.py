@@ -134,10 +134,14 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
+# Per process in the embedded size. Each story read keeps about ten entries per publish
+# generation (its route, parts and picture renditions, see newsroom/front.py); Django's
+# default of 300 entries would evict a busy edition's stories before their next reader.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "akhbar",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
 

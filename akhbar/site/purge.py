@@ -123,7 +123,13 @@ def _send_after_commit(urls: list[str], page_id) -> None:
     """Send `urls` once the surrounding transaction (if any) commits; never raise."""
 
     def send() -> None:
+        from akhbar.newsroom.front import bump_generation
+
         try:
+            # The parts kept per publish move on first: a purged page is rendered again at
+            # once, and must be built from the committed rows, not from parts a reader
+            # built while the publish was still uncommitted.
+            bump_generation()
             purge_now(urls)
         except Exception:
             log.exception("page cache purge failed for page %s", page_id)
@@ -146,10 +152,10 @@ def on_publish_change(sender, instance, **kwargs) -> None:
 
 
 def on_restriction_change(sender, instance, **kwargs) -> None:
-    """Receiver for a view restriction saved or deleted: purge what shows its page."""
+    """Receiver for a view restriction saved or deleted: purge its page and all under it."""
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        purge_page(page.specific)
+        _send_after_commit(_listed(page.specific, with_descendants=True), page.pk)
 
 
 # URLs showing a page before its move, by page id, until the move's post signal; per
