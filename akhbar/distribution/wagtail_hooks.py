@@ -21,13 +21,15 @@ def add_head_tags(page, context: dict) -> dict:
     request = context.get("request")
     edition = context.get("edition")
     tags = list(context.get("head_tags") or [])
+    def build() -> list:
+        return [*head_tags(page, request, edition), *feed_links(page, edition)]
+
     if page.live and request is not None and not getattr(request, "is_preview", False):
         # The same for every reader until the next publish: built once (see front.cached_part).
         key = f"{page.pk}:{page.live_revision_id}:{request.build_absolute_uri('/')}"
-        tags.extend(cached_part("head", key, lambda: head_tags(page, request, edition)))
+        tags.extend(cached_part("head", key, build))
     else:
-        tags.extend(head_tags(page, request, edition))
-    tags.extend(feed_links(page, edition))
+        tags.extend(build())
     return {"head_tags": tags}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -56,9 +57,18 @@ def player_context(rec: Recording, numerals: str) -> dict:
 
 @hooks.register("akhbar_article_context")
 def listen_player(article, context: dict) -> dict | None:
-    """Put the player on a live story's page when its audio matches the published text."""
+    """Put the player on a live story's page when its audio matches the published text.
+
+    Lazy: the player is a fragment kept per publish (`{% part %}`; a recording that
+    changes moves the generation), and while it is kept this is never worked out.
+    """
     if not article.live or not article.pk:
         return None
+    numerals = context.get("numerals", "ascii")
+    return {"listen": SimpleLazyObject(lambda: _player(article, numerals))}
+
+
+def _player(article, numerals: str) -> dict | None:
     if "recording" in article._state.fields_cache:  # joined when the page was routed
         rec = article._state.fields_cache["recording"]
         rec = rec if rec is not None and rec.is_ready else None
@@ -66,4 +76,4 @@ def listen_player(article, context: dict) -> dict | None:
         rec = Recording.objects.filter(article_id=article.pk, status=Recording.Status.READY).first()
     if rec is None or not (rec.opus or rec.mp3):
         return None
-    return {"listen": player_context(rec, context.get("numerals", "ascii"))}
+    return player_context(rec, numerals)

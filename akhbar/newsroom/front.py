@@ -260,15 +260,20 @@ def article_parts(article: ArticlePage) -> dict:
         "edition": edition,
         "language": language,
         "numerals": numerals,
-        "date_label": date_label(article.first_published_at, language, numerals),
-        "updated_label": date_label(article.updated_at, language, numerals)
-        if article.is_updated
-        else "",
+        # Lazy too: only the story's text shows them, and it is usually a kept part.
+        "date_label": SimpleLazyObject(
+            lambda: date_label(article.first_published_at, language, numerals)
+        ),
+        "updated_label": SimpleLazyObject(
+            lambda: date_label(article.updated_at, language, numerals)
+            if article.is_updated
+            else ""
+        ),
         "reading_label": reading_time_label(article.reading_minutes, language, numerals),
         "discover": discover,
-        "nav_sections": cached_part("nav", edition.pk, lambda: sections(edition))
-        if edition
-        else [],
+        "nav_sections": SimpleLazyObject(
+            lambda: cached_part("nav", edition.pk, lambda: sections(edition)) if edition else []
+        ),
         "to_numerals": to_numerals,
     }
 

@@ -39,7 +39,10 @@ class PartNode(template.Node):
             return self.nodelist.render(context)
         from akhbar.newsroom.front import cached_part
 
-        parts = [request.get_host(), request.scheme]
+        site = getattr(request, "_akhbar_part_site", None)
+        if site is None:  # once per request: get_host() validates the host each time
+            site = request._akhbar_part_site = f"{request.scheme}://{request.get_host()}"
+        parts = [site]
         parts.extend(str(key.resolve(context)) for key in self.keys)
         digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
         name = self.name.resolve(context)
