@@ -91,8 +91,11 @@ def head_fingerprint(qs: QuerySet, size: int, *extra: object) -> tuple[str, date
     Reads just those rows (id, publication and update times) along the publication-date
     index, so its cost does not grow with the archive the way a count over it does.
     """
-    rows = list(qs.values_list("pk", "last_published_at", "updated_at")[:size])
-    stamps = [t for row in rows for t in row[1:] if t is not None]
+    # The address and section too: a story moved to another section changes neither time.
+    rows = list(
+        qs.values_list("pk", "last_published_at", "updated_at", "url_path", "section_id")[:size]
+    )
+    stamps = [t for row in rows for t in row[1:3] if t is not None]
     raw = "|".join(str(x) for x in (*rows, *extra))
     digest = hashlib.blake2b(raw.encode(), digest_size=12).hexdigest()
     return digest, max(stamps) if stamps else None

@@ -230,3 +230,18 @@ def test_a_story_cannot_be_moved_out_of_the_sections(
         politics.pk,
     )
     assert section_label(client, after) == politics.title
+
+
+def test_the_edition_feed_changes_its_etag_and_address_after_a_move(
+    client, published, politics, sport, chief
+):
+    """A feed reader holding the old ETag gets the new body, not 304 with the old address."""
+    url = reverse("distribution:edition-rss", kwargs={"language": "ur"})
+    before = client.get(url)
+    old_address = unquote(published.url)
+    assert old_address in unquote(before.content.decode())
+    published.move(sport, pos="last-child", user=chief)
+    after = client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and after["ETag"] != before["ETag"]
+    body = unquote(after.content.decode())
+    assert unquote(reread(published).url) in body and old_address not in body
