@@ -117,7 +117,27 @@ def fetch(url: str, timeout: float = 30.0) -> tuple[int, dict, bytes]:
         return e.code, dict(e.headers), e.read()
 
 
-class AkhbarServer:
+class ChildServer:
+    """A server in a child process group on `self.port`, stopped with its whole group."""
+
+    port: int
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+class AkhbarServer(ChildServer):
     """`akhbar serve` on a free port, stopped with its process group."""
 
     def __init__(self, env: dict, workers: int, page_cache: bool, log: Path):
@@ -125,11 +145,7 @@ class AkhbarServer:
         self.env = dict(env, AKHBAR_PAGECACHE="1" if page_cache else "0")
         self.workers = workers
         self.log = log
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        self.process = None
 
     def start(self) -> AkhbarServer:
         argv = [str(AKHBAR), "serve", "--port", str(self.port), "--workers", str(self.workers),
@@ -140,15 +156,6 @@ class AkhbarServer:
             )
         wait_for_port(self.port, timeout=600, process=self.process)
         return self
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
 
 
 def static_nginx(prefix: Path, root: Path) -> Nginx:

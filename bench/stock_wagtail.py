@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import os
 import secrets
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
+from bench.loadgen import ChildServer
 from deploy.nginx import free_port, wait_for_port
 
 BIN = Path(sys.executable).parent
 PROJECT = "stocksite"
 
 
-class StockWagtail:
+class StockWagtail(ChildServer):
     """A fresh `wagtail start` project served by granian on a free port."""
 
     def __init__(self, folder: Path, workers: int, log: Path) -> None:
@@ -33,17 +33,13 @@ class StockWagtail:
         self.workers = workers
         self.log = log
         self.port = free_port()
-        self.process: subprocess.Popen | None = None
+        self.process = None
         self.env = {
             k: v for k, v in os.environ.items()
             if not k.startswith(("AKHBAR_", "DJANGO_", "DATABASE_URL", "REDIS_URL"))
         }
         self.env.update(DJANGO_SETTINGS_MODULE=f"{PROJECT}.settings.production",
                         PYTHONPATH=str(folder))
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     def _run(self, *argv: str) -> None:
         subprocess.run(argv, cwd=self.folder, env=self.env, check=True,  # noqa: S603
@@ -75,11 +71,3 @@ class StockWagtail:
         wait_for_port(self.port, timeout=120, process=self.process)
         return self
 
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
