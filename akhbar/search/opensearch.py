@@ -6,8 +6,10 @@ folds with, so the two can never drift apart:
 
 * ``akhbar_fold`` (mapping char filter): every character ``fold`` changes — Arabic
   letters, presentation forms, harakat and Quranic marks, ZWNJ and bidi marks, tatweel,
-  Urdu and Arabic-Indic digits — and every letter + combining hamza/madda sequence, each
-  mapped to what ``akhbar.text.fold`` itself returns for it;
+  Urdu and Arabic-Indic digits, the Turkish İ and ı — and every letter + combining
+  hamza/madda sequence and i/I/ı + combining dot above, each mapped to what
+  ``akhbar.text.fold`` itself returns for it (the cluster's lowercase filter alone would
+  keep ı, and Python's lower() turns İ into i + dot);
 * ``akhbar_compound_N`` (pattern_replace): the whole-word compound spellings of
   ``akhbar.text.compounds.COMPOUNDS`` (کیلئے → کے لیے, ہوگا → ہو گا), one filter per
   canonical spelling;
@@ -49,10 +51,11 @@ JOINS_ANALYZER = "akhbar_urdu_joins"
 _SINGLE_CHARS = (
     "\u064a\u0649\u0643\u0647\u0629\u06c0\u06c2\u06d3\u0623\u0625\u0671\u0622\u0624\u0626"
     "\u0640\ufeff\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-    "\u2066\u2067\u2068\u2069"
+    "\u2066\u2067\u2068\u2069\u0130\u0131"
 )
 _BASES = "\u0627\u0648\u06d2\u06cc\u064a\u06c1\u0647\u06d5"  # letters that take ٓ ٔ ٕ
 _COMBINING = "\u0653\u0654\u0655"
+_DOTTED_I = ("i\u0307", "I\u0307", "\u0131\u0307")  # fold's Turkish i rule
 
 
 def _fold_domain() -> list[str]:
@@ -63,7 +66,7 @@ def _fold_domain() -> list[str]:
         chars.update(chr(c) for c in range(start, end + 1))
     chars.update(chr(0x06F0 + i) for i in range(10))
     chars.update(chr(0x0660 + i) for i in range(10))
-    pairs = {base + mark for base in _BASES for mark in _COMBINING}
+    pairs = {base + mark for base in _BASES for mark in _COMBINING} | set(_DOTTED_I)
     return sorted(chars | pairs)
 
 

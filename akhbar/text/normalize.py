@@ -55,8 +55,20 @@ b. remove harakat and Quranic marks: U+064B–065F, U+0670 (superscript
 c. ``canonical_compounds``: spelling variants of common word groups
    (کیلئے / کے لئے → کے لیے, ہوگا → ہو گا); see ``akhbar.text.compounds``.
 d. Urdu (U+06F0–06F9) and Arabic-Indic (U+0660–0669) digits → ASCII.
-e. ``str.casefold`` (Latin and other cased scripts), then NFC and the
-   whitespace rule again, since removing marks can leave double spaces.
+e. ``str.casefold`` (Latin and other cased scripts), then the Turkish i rule
+   (f), then NFC and the whitespace rule again, since removing marks can leave
+   double spaces.
+f. Turkish i: after casefolding, ı (U+0131, dotless i) → i, and combining dot
+   above (U+0307) right after an i is removed. Turkish has two i letters
+   (I/ı and İ/i) but casefold is language-blind: İ becomes i + U+0307 and I
+   becomes i, so "İzmir" and "izmir" folded apart, and "IŞIK" folded to
+   "işik" while "ışık" stayed "ışık". Readers type whichever their keyboard
+   gives (capitals, a non-Turkish layout without ı or İ), so for matching all
+   four letters are one: i. The price is that the few Turkish words told apart
+   only by the dot (sık/sik) meet in search, which search tolerates better than
+   missing "İzmir". U+0307 is kept after every other letter (NFC composes most
+   of those, ż, ṗ), so no other language changes; Arabic-script text has no
+   i and is untouched.
 
 ``fold`` is idempotent and ``fold(normalize(x)) == fold(x)``.
 """
@@ -114,6 +126,9 @@ _HARAKAT: dict[int, None] = {
     code: None for start, end in _MARK_RANGES for code in range(start, end + 1)
 }
 _REMOVE_FOR_SEARCH = _HARAKAT | {ord(c): None for c in _INVISIBLE}
+# Rule f: one i for ı, İ (casefolded to i + U+0307) and I (casefolded to i).
+_DOTLESS_I = {0x0131: "i"}
+_I_DOT_ABOVE = re.compile("i\u0307+")
 _ASCII_DIGITS = {0x06F0 + i: str(i) for i in range(10)} | {0x0660 + i: str(i) for i in range(10)}
 
 HARAKAT_RANGES: tuple[tuple[int, int], ...] = _MARK_RANGES
@@ -147,5 +162,6 @@ def fold(text: str) -> str:
     text = text.translate(_REMOVE_FOR_SEARCH)
     text = canonical_compounds(text)
     text = text.translate(_ASCII_DIGITS)
-    text = unicodedata.normalize("NFC", text.casefold())
+    text = _I_DOT_ABOVE.sub("i", text.casefold().translate(_DOTLESS_I))
+    text = unicodedata.normalize("NFC", text)
     return _collapse_whitespace(text)

@@ -88,6 +88,20 @@ def test_definition_folds_the_demo_stories_like_akhbar():
         assert emulate(text) == terms(text), path.name
 
 
+def test_definition_folds_the_turkish_demo_stories_like_akhbar():
+    """İ, ı and I: the cluster must meet them on i as ``fold`` does (İzmir, IŞIK)."""
+    from akhbar.newsroom.demo import EDITIONS_DIR
+
+    paths = sorted(EDITIONS_DIR.glob("tr-*.json"))
+    assert paths
+    for path in paths:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        body = re.sub(r"<[^>]+>", " ", doc["bodies"][0]["value"])
+        text = doc["headlines"][0]["value"] + " " + body
+        assert emulate(text) == terms(text), path.name
+        assert emulate(text.upper()) == terms(text.upper()), path.name
+
+
 def test_index_body_is_plain_json_with_the_fields():
     body = json.loads(json.dumps(index_body()))
     props = body["mappings"]["properties"]

@@ -113,6 +113,22 @@ def test_fold_casefolds_latin():
     assert fold("PTI اور PML-N") == "pti اور pml-n"
 
 
+def test_fold_turkish_i_letters_meet_on_plain_i():
+    # İ, I, i, ı and i + U+0307 (what casefold makes of İ) are one letter for search.
+    assert fold("İzmir") == fold("izmir") == fold("Izmir") == fold("İZMİR") == "izmir"
+    assert fold("i\u0307zmir") == fold("I\u0307zmir") == "izmir"
+    assert fold("IŞIK") == fold("ışık") == fold("Işık") == "işik"
+    assert fold("Kadıköy") == fold("KADIKÖY") == "kadiköy"
+    assert "\u0307" not in fold("İSTANBUL İLİ") and "ı" not in fold("ılık")
+
+
+def test_fold_drops_the_combining_dot_only_after_i():
+    # Other letters keep U+0307: NFC composes most (ż), the rest are left as they are.
+    assert fold("z\u0307") == "ż"
+    assert fold("\u1e57") == "\u1e57"  # ṗ (p with dot above) stays
+    assert fold("\u0131\u0307") == "i"  # ı + dot above is i, as for i + dot above
+
+
 def test_fold_letter_variants_for_search():
     assert fold("عہدۂ صدارت") == fold("عہدہ صدارت")
     assert fold("وہ کل گۓ") == fold("وہ کل گئے") == "وہ کل گئے"

@@ -35,6 +35,9 @@ VARIANT_CLASSES = {
     "presentation forms": ("\ufedb\ufe98\ufe8e\ufe91", "کتاب"),
     "tatweel": ("پاکـــستان", "پاکستان"),
     "latin case": ("IMF اور WHO", "imf اور who"),
+    "turkish dotted capital": ("İZMİR'de", "izmir'de"),
+    "turkish dotless i": ("IŞIK", "ışık"),
+    "combining dot above": ("i\u0307zmir", "Izmir"),
 }
 
 
