@@ -23,6 +23,7 @@ from akhbar.newsroom.front import decorate, newest_stories, sections
 from akhbar.newsroom.models import ArticlePage, EditionPage, SectionPage
 from akhbar.search.backends import SearchResult, search
 from akhbar.search.highlight import highlight
+from akhbar.text import to_numerals
 
 PAGE_SIZE = 10
 MAX_PAGE = 500
@@ -66,8 +67,12 @@ def _day(raw: str, name: str, notes: list[str]) -> date | None:
         return None
 
 
-def read_request(get: QueryDict, nav: list[SectionPage]) -> Request:
-    """Check every parameter; what cannot be used is dropped with a note for the reader."""
+def read_request(get: QueryDict, nav: list[SectionPage], numerals: str = "ascii") -> Request:
+    """Check every parameter; what cannot be used is dropped with a note for the reader.
+
+    ``numerals`` is the edition's digit style: a number in a note is written as the page
+    writes its other numbers (the template's ``|digits``), not always in ASCII.
+    """
     req = Request()
     text = get.get("q", "")
     if len(text) > MAX_QUERY_CHARS:
@@ -77,7 +82,7 @@ def read_request(get: QueryDict, nav: list[SectionPage]) -> Request:
                 "The search was too long: only its first %(count)s character was used.",
                 "The search was too long: only its first %(count)s characters were used.",
                 MAX_QUERY_CHARS,
-            ) % {"count": MAX_QUERY_CHARS}
+            ) % {"count": to_numerals(str(MAX_QUERY_CHARS), numerals)}
         )
     req.text = text.strip()
     slug = get.get("section", "")
@@ -124,7 +129,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     language = edition.language if edition else "ur"
     numerals = edition.numerals if edition else "ascii"
     nav = sections(edition) if edition else []
-    req = read_request(request.GET, nav)
+    req = read_request(request.GET, nav, numerals)
     since, until = req.window()
     result = search(
         req.text,

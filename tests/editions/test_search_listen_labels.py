@@ -180,7 +180,7 @@ def test_urdu_search_page_is_unchanged(client, stories):
                 "The date (From) was not understood, so it was ignored: write YYYY-MM-DD.",
                 "There is no such section, so every section was searched.",
                 "The order was not understood: results are shown by relevance."]),
-        ("ar", ["كان البحث طويلًا جدًا: استُخدم أول 1000 حرف منه فقط.",
+        ("ar", ["كان البحث طويلًا جدًا: استُخدم أول ١٠٠٠ حرف منه فقط.",
                 "لم يُفهم التاريخ (من) فتم تجاهله: اكتبه بالشكل YYYY-MM-DD.",
                 "هذا القسم غير موجود، لذلك جرى البحث في كل الأقسام.",
                 "لم يُفهم الترتيب: عُرضت النتائج حسب الصلة."]),
@@ -206,6 +206,18 @@ def test_hostile_and_malformed_queries_are_explained_in_the_editions_language(
               "ar": "جرى البحث عن أول اثنتي عشرة كلمة فقط.",
               "tr": "Yalnızca ilk on iki sözcük arandı."}[language]
     assert twelve in search(client, language, q=words)
+
+
+@pytest.mark.parametrize(("language", "number"),
+                         [("ur", "1000"), ("en", "1000"), ("ar", "١٠٠٠"), ("tr", "1000")])
+def test_too_long_note_counts_in_the_editions_digits(client, stories, language, number):
+    """The note's number is written as the edition writes the page's other numbers."""
+    html = search(client, language, q=LONG_QUERY)
+    box = html[html.index('class="search-notes"'):]
+    box = box[: box.index("</div>")]
+    assert f" {number} " in box, box
+    if language == "ar":
+        assert not any(c in "0123456789" for c in box), box
 
 
 def test_hostile_queries_keep_the_english_interface(client, stories):
