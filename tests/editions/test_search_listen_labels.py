@@ -163,10 +163,18 @@ def test_urdu_search_page_is_unchanged(client, stories):
     assert 'action="/ur/search/" dir="rtl" lang="ur">' in html
     for label in ("<h1>تلاش</h1>", "<label>الفاظ<", "<label>حصہ<", ">تمام حصے<", "<label>سے<",
                   "<label>تک<", "<label>ترتیب<", ">مطابقت<", ">تازہ ترین<", ">تلاش کریں</button>",
-                  "«فیری» کے لیے 1 خبریں", "<title>تلاش: فیری ·"):
+                  "«فیری» کے لیے 1 خبر</p>", "<title>تلاش: فیری ·"):
         assert label in html, label
+    assert "1 خبریں" not in html  # one story is خبر, not the plural
     empty = search(client, "ur", q="زعفران")
     assert "«زعفران» کے لیے کوئی خبر نہیں ملی" in empty and "تازہ ترین خبریں" in empty
+
+
+def test_urdu_summary_is_plural_for_more_than_one_story(client, editions):
+    for n in range(2):
+        write_story(politics(editions, "ur"), f"بندرگاہ پر نئی کشتی {n}", ["کشتی روانہ ہوئی۔"])
+    html = search(client, "ur", q="کشتی")
+    assert "«کشتی» کے لیے 2 خبریں</p>" in html
 
 
 @pytest.mark.parametrize(
