@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.production.test_queries import full_story, render  # noqa: F401
+from tests.production.test_queries import render
 
 pytestmark = pytest.mark.django_db
 
