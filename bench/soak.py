@@ -7,7 +7,12 @@ same server's memory after the first minute of load (interpreters warmed, caches
 growth is measured from there to the end.
 
     .venv/bin/python -m bench.soak [--seconds 600] [--connections 64] [--threads 2]
-                                   [--workers 2] [--warmup 60] [--home DIR]
+                                   [--workers 2] [--warmup 60] [--publish-every 10]
+                                   [--home DIR]
+
+Meanwhile a story is published every `--publish-every` seconds (0: never), as a newsroom
+does: each publish moves the publish generation, so the parts the origin keeps per
+generation are built again and the old ones must age out, not pile up.
 
 Pass: 0 errors (socket errors and non-2xx/3xx answers) and growth under 10%. The machine
 may be shared: other work on it shows in the request rate, not in the pass/fail.
@@ -51,6 +56,22 @@ def sample(pgid: int, every: float, stop: threading.Event, out: list[tuple[float
         stop.wait(every)
 
 
+def publish_now_and_then(every: float, stop: threading.Event, count: list[int]) -> None:
+    """Publish the demo stories in turn, one every `every` seconds, until `stop`."""
+    from django.db import connection
+
+    from akhbar.newsroom.models import ArticlePage
+
+    ids = list(ArticlePage.objects.live().order_by("pk").values_list("pk", flat=True))
+    try:
+        while ids and not stop.wait(every):
+            page = ArticlePage.objects.get(pk=ids[count[0] % len(ids)])
+            page.save_revision().publish()
+            count[0] += 1
+    finally:
+        connection.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=int, default=600)
@@ -59,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--warmup", type=int, default=60)
     ap.add_argument("--every", type=float, default=5.0)
+    ap.add_argument("--publish-every", type=float, default=10.0)
     ap.add_argument("--home", type=Path, default=None)
     args = ap.parse_args(argv)
 
@@ -81,9 +103,17 @@ def main(argv: list[str] | None = None) -> int:
             target=sample, args=(server.process.pid, args.every, stop, samples), daemon=True
         )
         sampler.start()
+        published = [0]
+        publisher = threading.Thread(
+            target=publish_now_and_then, args=(args.publish_every, stop, published), daemon=True
+        ) if args.publish_every > 0 else None
+        if publisher:
+            publisher.start()
         load = run_wrk("soak", url, args.seconds, args.connections, args.threads)
         stop.set()
         sampler.join()
+        if publisher:
+            publisher.join()
     finally:
         stop.set()
         server.stop()
@@ -93,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "seconds": args.seconds, "connections": args.connections, "workers": args.workers,
-        "url": url_path, "requests": load.requests, "requests_per_s": load.requests_per_s,
+        "url": url_path, "publishes": published[0], "requests": load.requests,
+        "requests_per_s": load.requests_per_s,
         "p50_ms": load.p50_ms, "p99_ms": load.p99_ms, "errors": load.errors,
         "rss_base_mb": round(base / 2**20, 1), "rss_end_mb": round(end / 2**20, 1),
         "rss_peak_mb": round(peak / 2**20, 1), "rss_growth": round(growth, 4),
@@ -104,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps(result, indent=1)
     )
     ok = load.errors == 0 and growth < 0.10
-    print(f"soak {args.seconds}s at {args.connections} connections, {args.workers} workers "
-          f"(shared machine: rates are indicative)")
+    print(f"soak {args.seconds}s at {args.connections} connections, {args.workers} workers, "
+          f"{published[0]} publishes (shared machine: rates are indicative)")
     print(f"  requests {load.requests}  {load.requests_per_s:.0f}/s  p50 {load.p50_ms:.1f} ms  "
           f"p99 {load.p99_ms:.1f} ms  errors {load.errors}")
     print(f"  RSS after warm-up {result['rss_base_mb']} MB → end {result['rss_end_mb']} MB "
