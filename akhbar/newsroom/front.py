@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+from collections.abc import Iterator
 from contextvars import ContextVar
 from hashlib import blake2b
 from pathlib import Path
@@ -77,7 +78,7 @@ def generation() -> str:
 
 
 @contextlib.contextmanager
-def one_generation():
+def one_generation() -> Iterator[None]:
     """Serve one page from one publish generation (see `_pinned`)."""
     token = _pinned.set(generation())
     try:

@@ -14,12 +14,12 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from akhbar.newsroom.front import cached_part, one_generation
 
 
-def edition_for(request: HttpRequest):
+def edition_for(request: HttpRequest) -> tuple[Site | None, Page | None]:
     """(site, edition home page in the active language) for this request, or (None, None)."""
     key = f"{request.get_host()}:{request.get_port()}:{translation.get_language()}"
 
