@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -112,13 +113,34 @@ def cached_part(name: str, key: object, build):
     A build that finds nothing (None) is not kept: e.g. a flood of made-up story paths
     must not fill the cache; each costs its query instead.
     """
-    full = f"akhbar:front:{name}:{generation()}:{key}"
+    current = generation()
+    full = f"akhbar:front:{name}:{current}:{key}"
     value = cache.get(full)
     if value is None:
         value = build()
         if value is not None:
             cache.set(full, value, PARTS_SECONDS)
+            _kept(current, full)
     return value
+
+
+# Keys this process kept, by generation. A cache in the process (the embedded size) drops
+# expired entries only when it is full, so without this every publish would leave a
+# generation of parts behind until then; the shared cache (Redis) expires them itself.
+_KEPT_MAX = 20_000
+_kept_keys: dict[str, list[str]] = {}
+_kept_lock = threading.Lock()
+
+
+def _kept(current: str, key: str) -> None:
+    """Remember `key` under its generation, and let go of older generations' parts."""
+    with _kept_lock:
+        keys = _kept_keys.setdefault(current, [])
+        if len(keys) < _KEPT_MAX:
+            keys.append(key)
+        old = [_kept_keys.pop(g) for g in list(_kept_keys) if g != current]
+    for keys in old:
+        cache.delete_many(keys)
 
 
 def route_story(edition: EditionPage, components: list[str]) -> ArticlePage | None:

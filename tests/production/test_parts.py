@@ -178,3 +178,20 @@ def test_parts_move_on_before_a_purged_page_is_rendered_again(
         page_published.disconnect(dispatch_uid="test-reader-during-publish")
     assert during and at_purge
     assert during[-1] not in at_purge
+
+
+def test_parts_of_an_older_generation_are_let_go(client, full_story):
+    """An in-process cache drops expired entries only when full: after a publish the old
+    generation's parts are deleted, so memory does not grow with every publish."""
+    from django.core.cache import cache
+
+    from akhbar.newsroom.front import bump_generation
+
+    page, _ = full_story
+    render(client, page)
+    before = {k for k in cache._cache if ":akhbar:front:" in k and ":generation" not in k}
+    bump_generation()
+    render(client, page)
+    after = {k for k in cache._cache if ":akhbar:front:" in k and ":generation" not in k}
+    assert before and after
+    assert not before & after
