@@ -31,7 +31,8 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index as wagtail_index
 from wagtail.signals import post_page_move, pre_page_move
 
-from akhbar.newsroom.models import ArticlePage, EditionPage, SectionPage
+from akhbar.newsroom.models import ArticlePage, EditionPage
+from akhbar.newsroom.models.section import section_of_parent
 
 
 class SectionMoveRefused(MovePagePermissionError):
@@ -40,14 +41,6 @@ class SectionMoveRefused(MovePagePermissionError):
     A MovePagePermissionError (so PermissionDenied) like Wagtail's own refusal of the
     same move by a user: callers that handle one handle both, and the admin answers 403.
     """
-
-
-def section_of_parent(parent: Page | None) -> int | None:
-    """The section a story under `parent` belongs to: the parent if it is a section."""
-    if parent is None:
-        return None
-    model = parent.specific_class
-    return parent.pk if model is not None and issubclass(model, SectionPage) else None
 
 
 def _edition_id(page: Page | None) -> int | None:

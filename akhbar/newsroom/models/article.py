@@ -220,11 +220,11 @@ class ArticlePage(Page):
         self.word_count = words
         self.reading_minutes = reading_minutes_for(words, self.language)  # edition's rate
         parent = self.get_parent() if self.path else None
-        if parent is not None and parent.specific_class is not None:
-            from akhbar.newsroom.models.section import SectionPage
+        from akhbar.newsroom.models.section import section_of_parent
 
-            if issubclass(parent.specific_class, SectionPage):
-                self.section_id = parent.pk
+        section_id = section_of_parent(parent)
+        if section_id is not None:
+            self.section_id = section_id
         if not self.slug and parent is not None:
             self.slug = self._free_slug(parent)
 

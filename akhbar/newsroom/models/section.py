@@ -65,3 +65,11 @@ class SectionPage(Page):
             nav_sections=sections(edition),
         )
         return apply_hooks(self, context, "akhbar_page_context")
+
+
+def section_of_parent(parent: Page | None) -> int | None:
+    """The section a story under `parent` belongs to: the parent if it is a section."""
+    if parent is None:
+        return None
+    model = parent.specific_class
+    return parent.pk if model is not None and issubclass(model, SectionPage) else None
